@@ -46,7 +46,7 @@ public final class TracedeskCommand implements Callable<Integer> {
         return newCommandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
 
-    static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new TracedeskCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

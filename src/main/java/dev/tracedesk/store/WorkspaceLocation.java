@@ -64,7 +64,9 @@ public final class WorkspaceLocation {
         // AUTO_SERVER lets the GUI and the CLI (separate processes) use one file at the same
         // time: the first opener serves it over loopback TCP, later ones connect to it.
         // AUTO_RECONNECT keeps the later ones working when the first process exits.
-        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
+        // DATABASE_TO_LOWER folds unquoted names to lower case as PostgreSQL does, so names
+        // written quoted by tools (Flyway's history table) and unquoted by us agree on both.
+        String url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;DATABASE_TO_LOWER=TRUE";
         return new WorkspaceLocation(SQLDialect.H2, url, base + H2_FILE_SUFFIX, Path.of(base + H2_FILE_SUFFIX));
     }
 

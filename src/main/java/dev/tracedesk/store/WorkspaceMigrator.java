@@ -60,7 +60,7 @@ final class WorkspaceMigrator {
 
     private String explain(FlywayException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.contains("without schema history table")) {
+        if (message.contains("but no schema history table") || message.contains("without schema history table")) {
             return "Database " + location + " is not a Tracedesk workspace (it holds other tables and no"
                     + " Tracedesk schema history). It was left unchanged: choose an empty database or another path.";
         }
