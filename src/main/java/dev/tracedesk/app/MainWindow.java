@@ -1,0 +1,99 @@
+package dev.tracedesk.app;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import dev.tracedesk.core.task.FxTaskRunner;
+import dev.tracedesk.shell.MainView;
+import dev.tracedesk.shell.MainViewModel;
+import dev.tracedesk.shell.SampleDataCatalog;
+import dev.tracedesk.shell.UiPreferences;
+import dev.tracedesk.shell.WindowPlacement;
+import dev.tracedesk.shell.WorkspaceSession;
+import dev.tracedesk.store.Workspace;
+import dev.tracedesk.store.WorkspaceLocation;
+import dev.tracedesk.ui.ViewLoader;
+
+/**
+ * Assembles the main window on a stage: task runner, FX-thread guard, workspace session, views.
+ * The window shows at once; the workspace opens behind it. Tests build it the same way as the app.
+ */
+public final class MainWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+
+    private final Stage stage;
+    private final UiPreferences preferences;
+    private final FxThreadQueryGuard guard = new FxThreadQueryGuard();
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final WorkspaceSession session;
+    private final MainViewModel viewModel;
+    private final WindowPlacement placement;
+    private MainView view;
+    private boolean closed;
+
+    private MainWindow(Stage stage, UiPreferences preferences, SampleDataCatalog sampleData, String version) {
+        this.stage = stage;
+        this.preferences = preferences;
+        this.session = new WorkspaceSession(tasks, location -> Workspace.open(location, guard));
+        this.viewModel = new MainViewModel(session, tasks, preferences, sampleData, version);
+        this.placement = new WindowPlacement(stage);
+    }
+
+    /** Shows the window on {@code stage} and starts opening the workspace; call on the FX thread. */
+    public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
+                                  SampleDataCatalog sampleData, String version) {
+        MainWindow window = new MainWindow(stage, preferences, sampleData, version);
+        window.show(location);
+        return window;
+    }
+
+    private void show(WorkspaceLocation location) {
+        ViewLoader.Loaded<MainView> main = new ViewFactory(viewModel).loader().load(MainView.class);
+        view = main.view();
+        stage.setScene(new Scene(main.root()));
+        stage.titleProperty().bind(session.displayNameProperty().map(name -> "Tracedesk — " + name));
+        placement.restore(viewModel.savedWindowGeometry());
+        stage.setOnHidden(event -> close());
+        stage.show();
+        session.open(location);
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public FxThreadQueryGuard guard() {
+        return guard;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /**
+     * Remembers the window's place, stops background work and closes the workspace. This runs on
+     * the FX thread while the window goes away: the process is ending, so closing the database
+     * cleanly matters more than a responsive UI.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        view.dispose();
+        preferences.setWindowGeometry(placement.current());
+        try {
+            preferences.save();
+        } catch (IOException e) {
+            LOG.warn("Could not save UI preferences to {}: {}", preferences.file(), e.getMessage());
+        }
+        tasks.close();
+        session.close();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tracedesk.app;
+
+import javafx.scene.Parent;
+
+import dev.tracedesk.datasets.DatasetsView;
+import dev.tracedesk.datasets.DatasetsViewModel;
+import dev.tracedesk.evals.EvalRunsView;
+import dev.tracedesk.evals.EvalRunsViewModel;
+import dev.tracedesk.ingest.ImportsView;
+import dev.tracedesk.ingest.ImportsViewModel;
+import dev.tracedesk.insights.InsightsView;
+import dev.tracedesk.insights.InsightsViewModel;
+import dev.tracedesk.review.ReviewView;
+import dev.tracedesk.review.ReviewViewModel;
+import dev.tracedesk.shell.MainView;
+import dev.tracedesk.shell.MainViewModel;
+import dev.tracedesk.shell.Section;
+import dev.tracedesk.traces.TracesView;
+import dev.tracedesk.traces.TracesViewModel;
+import dev.tracedesk.ui.ViewLoader;
+
+/**
+ * The controller factory: it knows how to build every view with its view model, so the wiring of
+ * the GUI is read in one place instead of hidden in a framework.
+ */
+final class ViewFactory {
+
+    private final MainViewModel main;
+    private final ViewLoader loader = new ViewLoader(this::create);
+
+    ViewFactory(MainViewModel main) {
+        this.main = main;
+    }
+
+    ViewLoader loader() {
+        return loader;
+    }
+
+    private Object create(Class<?> viewClass) {
+        var stats = main.session().statsProperty();
+        if (viewClass == MainView.class) {
+            return new MainView(main, this::loadSection);
+        } else if (viewClass == ReviewView.class) {
+            return new ReviewView(new ReviewViewModel(stats));
+        } else if (viewClass == TracesView.class) {
+            return new TracesView(new TracesViewModel(stats));
+        } else if (viewClass == EvalRunsView.class) {
+            return new EvalRunsView(new EvalRunsViewModel(stats));
+        } else if (viewClass == DatasetsView.class) {
+            return new DatasetsView(new DatasetsViewModel(stats));
+        } else if (viewClass == InsightsView.class) {
+            return new InsightsView(new InsightsViewModel(stats));
+        } else if (viewClass == ImportsView.class) {
+            return new ImportsView(new ImportsViewModel(stats));
+        }
+        throw new IllegalArgumentException("No factory for view " + viewClass.getName());
+    }
+
+    private Parent loadSection(Section section) {
+        Class<?> viewClass = switch (section) {
+            case REVIEW -> ReviewView.class;
+            case TRACES -> TracesView.class;
+            case EVAL_RUNS -> EvalRunsView.class;
+            case DATASETS -> DatasetsView.class;
+            case INSIGHTS -> InsightsView.class;
+            case IMPORTS -> ImportsView.class;
+        };
+        return loader.load(viewClass).root();
+    }
+}
