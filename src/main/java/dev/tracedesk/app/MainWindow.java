@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import dev.tracedesk.core.task.FxTaskRunner;
+import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.shell.MainView;
 import dev.tracedesk.shell.MainViewModel;
 import dev.tracedesk.shell.SampleDataCatalog;
@@ -66,6 +67,11 @@ public final class MainWindow {
 
     public MainViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The runner all of the window's background work goes through. */
+    public TaskRunner tasks() {
+        return tasks;
     }
 
     public FxThreadQueryGuard guard() {

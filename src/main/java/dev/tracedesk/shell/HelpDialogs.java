@@ -21,6 +21,8 @@ final class HelpDialogs {
             new String[] {"F1", "This list"},
             new String[] {"Ctrl+Q", "Quit"});
 
+    private static final Insets CONTENT_PADDING = new Insets(16, 24, 8, 24);
+
     private HelpDialogs() {
     }
 
@@ -28,7 +30,7 @@ final class HelpDialogs {
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(8);
-        grid.setPadding(new Insets(4, 0, 0, 0));
+        grid.setPadding(CONTENT_PADDING);
         for (int row = 0; row < SHORTCUTS.size(); row++) {
             Label keys = new Label(SHORTCUTS.get(row)[0]);
             keys.getStyleClass().add("shortcut-keys");
@@ -50,7 +52,9 @@ final class HelpDialogs {
         location.setMaxWidth(420);
         location.getStyleClass().add("text-muted");
         Alert dialog = dialog(owner, "About Tracedesk", titleWithVersion);
-        dialog.getDialogPane().setContent(new VBox(12, summary, location));
+        VBox content = new VBox(12, summary, location);
+        content.setPadding(CONTENT_PADDING);
+        dialog.getDialogPane().setContent(content);
         dialog.showAndWait();
     }
 
@@ -60,6 +64,9 @@ final class HelpDialogs {
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         dialog.setGraphic(null);
+        // A dialog is a scene of its own: it needs the app's stylesheet to look like the window.
+        dialog.getDialogPane().getStylesheets().add(
+                HelpDialogs.class.getResource("/css/tracedesk.css").toExternalForm());
         return dialog;
     }
 }

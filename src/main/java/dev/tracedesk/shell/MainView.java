@@ -172,14 +172,18 @@ public final class MainView {
         taskIndicator.managedProperty().bind(taskIndicator.visibleProperty());
         taskIndicator.setVisible(false);
         indicatorDelay.setOnFinished(event -> taskIndicator.setVisible(activity.isBusy()));
-        activity.busyBinding().addListener((observable, wasBusy, busy) -> {
-            if (busy) {
-                indicatorDelay.playFromStart();
-            } else {
-                indicatorDelay.stop();
-                taskIndicator.setVisible(false);
-            }
-        });
+        activity.busyBinding().addListener((observable, wasBusy, busy) -> showIndicatorSoonIf(busy));
+        // Tasks submitted while the view was being built (the workspace opening) count too.
+        showIndicatorSoonIf(activity.isBusy());
+    }
+
+    private void showIndicatorSoonIf(boolean busy) {
+        if (busy) {
+            indicatorDelay.playFromStart();
+        } else {
+            indicatorDelay.stop();
+            taskIndicator.setVisible(false);
+        }
     }
 
     private void bindTheme() {

@@ -176,8 +176,8 @@ public final class MainViewModel {
 
     static String describeSampleOffer(List<String> files) {
         if (files.isEmpty()) {
-            return "This workspace is empty, and this build of Tracedesk has no sample data yet."
-                    + " Start with your own files: File ▸ Import, or drop a trace or eval file on the window.";
+            return "This workspace is empty, and this build of Tracedesk has no sample data yet:"
+                    + " start with a trace or eval file of your own.";
         }
         return "This workspace is empty. This build lists " + count(files.size(), "sample file", "sample files")
                 + "; loading them comes with the import feature in a later version.";
