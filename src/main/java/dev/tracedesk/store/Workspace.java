@@ -28,11 +28,17 @@ public final class Workspace implements AutoCloseable {
     private final WorkspaceLocation location;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    /** Closes the database when the process is stopped (SIGTERM, logout) without close(). */
+    private final Thread closeOnExit;
 
     private Workspace(WorkspaceLocation location, HikariDataSource dataSource, DSLContext dsl) {
         this.location = location;
         this.dataSource = dataSource;
         this.dsl = dsl;
+        // Without this an H2 file stays locked by a stale .lock.db after the process is killed,
+        // and the next open waits seconds for H2 to decide the lock is abandoned.
+        this.closeOnExit = new Thread(dataSource::close, "tracedesk-workspace-close");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     /**
@@ -68,6 +74,11 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it closes the pool itself
+        }
         dataSource.close();
     }
 
