@@ -1,0 +1,142 @@
+package dev.tracedesk.ingest.otlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.tracedesk.ingest.model.RecordSink;
+import dev.tracedesk.ingest.model.Rejection;
+import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.LineReader;
+
+/**
+ * Reads an OTLP/JSON file of traces or logs, whichever it holds (a file holds one signal, but a
+ * stray line of the other is imported rather than lost): JSON Lines line by line, a single
+ * document streamed (see {@link OtlpLayout}).
+ */
+final class OtlpFileReader {
+
+    private static final String EXPECTED = "OTLP/JSON (an object with resourceSpans or resourceLogs)";
+
+    void read(ImportSource source, RecordSink sink) throws IOException {
+        OtlpRecordEmitter emitter = new OtlpRecordEmitter(sink);
+        if (OtlpLayout.of(source) == OtlpLayout.LINES) {
+            readLines(source, emitter, sink);
+        } else {
+            readDocument(source, emitter, sink);
+        }
+    }
+
+    private void readLines(ImportSource source, OtlpRecordEmitter emitter, RecordSink sink) throws IOException {
+        boolean sawEnvelope = false;
+        boolean firstLine = true;
+        try (InputStream in = source.openStream()) {
+            LineReader lines = new LineReader(in);
+            LineReader.Line line;
+            while ((line = nextLine(lines, source, sink, emitter)) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!line.ok()) {
+                    sink.reject(new Rejection("line " + line.number(), line.number(), line.rawHead(), line.problem()));
+                } else {
+                    boolean envelope = readLine(line, emitter, sink);
+                    if (!envelope && firstLine && isJson(line.text())) {
+                        throw new IOException(source.fileName() + " is not " + EXPECTED + ": its first line is other JSON");
+                    }
+                    sawEnvelope |= envelope;
+                }
+                firstLine = false;
+                sink.stopIfCancelled();
+            }
+        }
+        if (!sawEnvelope) {
+            throw new IOException(source.fileName() + ": no line is " + EXPECTED);
+        }
+    }
+
+    /** The next line; a stream that breaks (truncated gzip) after records were read ends like a late break. */
+    private static LineReader.Line nextLine(LineReader lines, ImportSource source, RecordSink sink,
+                                            OtlpRecordEmitter emitter) throws IOException {
+        try {
+            return lines.next();
+        } catch (IOException e) {
+            if (emitter.emitted() == 0) {
+                throw new IOException(source.fileName() + " could not be read: " + e.getMessage(), e);
+            }
+            sink.reject(new Rejection("after byte " + source.bytesRead() + " of the file", null, "",
+                    "the file could not be read further (" + e.getMessage() + "); everything before was imported"));
+            return null;
+        }
+    }
+
+    /** One JSONL line: one envelope (or several, or an array of them). True when it was OTLP. */
+    private static boolean readLine(LineReader.Line line, OtlpRecordEmitter emitter, RecordSink sink) {
+        emitter.atLine(line.number());
+        long emittedBefore = emitter.emitted();
+        OtlpEnvelopeWalker walker = null;
+        try (JsonParser parser = OtlpJson.MAPPER.createParser(line.text())) {
+            walker = new OtlpEnvelopeWalker(parser, emitter, "$");
+            while (parser.nextToken() != null) {
+                walker.walkRoot();
+            }
+            if (!walker.sawEnvelope()) {
+                sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
+                        "not " + EXPECTED));
+            }
+            return walker.sawEnvelope();
+        } catch (IOException e) {
+            long before = emitter.emitted() - emittedBefore;
+            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
+                    "not valid JSON: " + describe(e) + (before > 0 ? "; the " + before
+                            + " records of this line before the break were imported" : "")));
+            return walker != null && walker.sawEnvelope();
+        }
+    }
+
+    private void readDocument(ImportSource source, OtlpRecordEmitter emitter, RecordSink sink) throws IOException {
+        OtlpEnvelopeWalker walker = null;
+        try (InputStream in = source.openStream(); JsonParser parser = OtlpJson.MAPPER.createParser(in)) {
+            walker = new OtlpEnvelopeWalker(parser, emitter, "$");
+            while (parser.nextToken() != null) {
+                walker.walkRoot();
+            }
+        } catch (IOException e) {
+            if (walker == null || !walker.sawEnvelope()) {
+                throw new IOException(source.fileName() + " is not " + EXPECTED + ": " + describe(e), e);
+            }
+            long line = e instanceof JsonProcessingException json && json.getLocation() != null
+                    ? json.getLocation().getLineNr() : -1;
+            sink.reject(new Rejection(walker.currentPath(), line > 0 ? line : null, RawText.from(source, walker.resumeOffset()),
+                    (e instanceof JsonProcessingException ? "the JSON breaks: " : "the file could not be read further: ")
+                            + describe(e) + "; everything before was imported, nothing after this point could be read"));
+            return;
+        }
+        if (!walker.sawEnvelope()) {
+            throw new IOException(source.fileName() + " is not " + EXPECTED + ": its top level has neither");
+        }
+    }
+
+    private static boolean isJson(String text) {
+        try (JsonParser parser = OtlpJson.FACTORY.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            parser.skipChildren();
+            return token != null && parser.nextToken() == null;
+        } catch (IOException | RuntimeException notJson) {
+            return false;
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof JsonProcessingException json) {
+            JsonLocation location = json.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            return json.getOriginalMessage() + where;
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tracedesk.ingest.otlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.core.JsonParser;
+
+import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.Sniff;
+
+/**
+ * Whether an OTLP file is JSON Lines (the Collector file exporter: one envelope per line) or one
+ * JSON document, possibly pretty-printed over many lines. Lines are read one by one so a bad line
+ * costs only itself; a document is streamed.
+ */
+enum OtlpLayout {
+    LINES,
+    DOCUMENT;
+
+    /**
+     * JSON Lines when the first non-blank line is a whole JSON value on its own, or when the next
+     * line starts another object (a JSONL file whose first line is broken); a first line longer
+     * than the sniff window is a JSONL line too (a document pretty-printed is never that wide).
+     *
+     * @throws IOException naming the file when it is empty or does not start like JSON
+     */
+    static OtlpLayout of(ImportSource source) throws IOException {
+        byte[] head;
+        try (InputStream in = source.openStream()) {
+            head = in.readNBytes(Sniff.WINDOW_BYTES);
+        }
+        int start = skipBlank(head, bomLength(head));
+        if (start >= head.length) {
+            throw new IOException(source.fileName() + " is empty; expected OTLP/JSON (resourceSpans or resourceLogs)");
+        }
+        if (head[start] == '[') {
+            return DOCUMENT;
+        }
+        if (head[start] != '{') {
+            throw new IOException(source.fileName() + " is not OTLP/JSON: it does not start with a JSON object");
+        }
+        int end = lineEnd(head, start);
+        if (end >= head.length) {
+            return LINES;
+        }
+        if (isWholeValue(head, start, end)) {
+            return LINES;
+        }
+        int next = skipBlank(head, end);
+        return next < head.length && head[next] == '{' ? LINES : DOCUMENT;
+    }
+
+    private static boolean isWholeValue(byte[] head, int start, int end) {
+        try (JsonParser parser = OtlpJson.FACTORY.createParser(head, start, end - start)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException | RuntimeException notWhole) {
+            return false;
+        }
+    }
+
+    private static int bomLength(byte[] head) {
+        boolean bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
+        return bom ? 3 : 0;
+    }
+
+    private static int skipBlank(byte[] head, int from) {
+        int position = from;
+        while (position < head.length && (head[position] == ' ' || head[position] == '\t'
+                || head[position] == '\r' || head[position] == '\n')) {
+            position++;
+        }
+        return position;
+    }
+
+    private static int lineEnd(byte[] head, int from) {
+        int position = from;
+        while (position < head.length && head[position] != '\n') {
+            position++;
+        }
+        return position;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tracedesk.ingest.otlp;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.tracedesk.ingest.model.CanonicalLogEvent;
+import dev.tracedesk.ingest.model.CanonicalSpan;
+import dev.tracedesk.ingest.model.RecordSink;
+import dev.tracedesk.ingest.model.Rejection;
+import dev.tracedesk.ingest.otlp.OtlpEnvelopeWalker.Position;
+import dev.tracedesk.ingest.otlp.OtlpEnvelopeWalker.Signal;
+
+/**
+ * Maps each record the walker finds and hands it to the sink; a record that cannot be mapped
+ * becomes a rejection with its path and its own JSON, and reading goes on.
+ */
+final class OtlpRecordEmitter implements OtlpEnvelopeWalker.Visitor {
+
+    private final RecordSink sink;
+    private final OtlpSpanMapper spans = new OtlpSpanMapper();
+    private final OtlpLogRecordMapper logRecords = new OtlpLogRecordMapper();
+    /** In a JSONL file, the line being read (records' positions are within it); 0 in a document. */
+    private long fileLine;
+    private long emitted;
+
+    OtlpRecordEmitter(RecordSink sink) {
+        this.sink = sink;
+    }
+
+    void atLine(long line) {
+        this.fileLine = line;
+    }
+
+    /** Records handed to the sink so far (spans and log messages). */
+    long emitted() {
+        return emitted;
+    }
+
+    @Override
+    public void record(Signal signal, ObjectNode record, ResourceScope context, Position where) {
+        if (signal == Signal.SPANS) {
+            CanonicalSpan span = mapSpan(record, context, where);
+            if (span != null) {
+                sink.span(span);
+                emitted++;
+            }
+        } else {
+            List<CanonicalLogEvent> events = mapLogRecord(record, where);
+            for (CanonicalLogEvent event : events) {
+                sink.logEvent(event);
+                emitted++;
+            }
+        }
+        sink.stopIfCancelled();
+    }
+
+    private CanonicalSpan mapSpan(ObjectNode record, ResourceScope context, Position where) {
+        try {
+            return spans.map(record, context);
+        } catch (BadRecordException e) {
+            reject(where, record.toString(), e.getMessage());
+        } catch (RuntimeException e) {
+            reject(where, record.toString(), "the span could not be read: " + e);
+        }
+        return null;
+    }
+
+    private List<CanonicalLogEvent> mapLogRecord(ObjectNode record, Position where) {
+        try {
+            return logRecords.map(record);
+        } catch (BadRecordException e) {
+            reject(where, record.toString(), e.getMessage());
+        } catch (RuntimeException e) {
+            reject(where, record.toString(), "the log record could not be read: " + e);
+        }
+        return List.of();
+    }
+
+    @Override
+    public void notAnObject(Signal signal, JsonNode value, Position where) {
+        String found = value.isNull() ? "null" : "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        reject(where, value.toString(), found + " where " + (signal == Signal.SPANS ? "a span" : "a log record")
+                + " (or its resource or scope block) belongs");
+        sink.stopIfCancelled();
+    }
+
+    @Override
+    public void unsupported(String signalKey, JsonNode value, Position where) {
+        reject(where, value.toString(), signalKey + ": OTLP " + (signalKey.contains("etric") ? "metrics" : "profiles")
+                + " carry no LLM calls; Tracedesk imports traces and GenAI log events");
+        sink.stopIfCancelled();
+    }
+
+    void reject(Position where, String rawText, String reason) {
+        boolean inLine = fileLine > 0;
+        String locator = inLine ? "line " + fileLine + ", " + where.path() : where.path();
+        sink.reject(new Rejection(locator, inLine ? fileLine : where.line(), rawText, reason));
+    }
+}
