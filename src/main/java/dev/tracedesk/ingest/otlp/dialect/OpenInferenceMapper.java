@@ -5,7 +5,6 @@ import static dev.tracedesk.ingest.model.CanonicalSpan.firstNonNull;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -44,9 +43,31 @@ final class OpenInferenceMapper implements DialectMapper {
         span.promptTemplateVersion = firstNonNull(span.promptTemplateVersion, facts.text("llm.prompt_template.version"));
         span.promptTemplateName = firstNonNull(span.promptTemplateName, facts.text("prompt.id"));
         OpenInferenceLists.map(facts, span);
+        if (span.kind == SpanKind.LLM) {
+            messagesFromValues(facts, span);
+        }
         if (facts.finishReasons == null && SpanFacts.hasMessages(span, MessageDirection.OUTPUT)) {
             facts.finishReasons = finishReasons(facts);
         }
+    }
+
+    /**
+     * An LLM span without flattened messages may still hold them in input.value / output.value as
+     * JSON (a chat request, a list of messages, a completion): read those, text stays raw.
+     */
+    private static void messagesFromValues(SpanFacts facts, CanonicalSpan span) {
+        if (!SpanFacts.hasMessages(span, MessageDirection.INPUT) && isJson(facts, "input.mime_type")) {
+            SpanFacts.offerMessages(span, MessageDirection.INPUT,
+                    MessageJson.parse(facts.get("input.value"), MessageDirection.INPUT, "user"));
+        }
+        if (!SpanFacts.hasMessages(span, MessageDirection.OUTPUT) && isJson(facts, "output.mime_type")) {
+            SpanFacts.offerMessages(span, MessageDirection.OUTPUT,
+                    MessageJson.parse(facts.get("output.value"), MessageDirection.OUTPUT, "assistant"));
+        }
+    }
+
+    private static boolean isJson(SpanFacts facts, String mimeTypeKey) {
+        return "application/json".equals(facts.text(mimeTypeKey));
     }
 
     /**
@@ -58,7 +79,7 @@ final class OpenInferenceMapper implements DialectMapper {
         if (single != null) {
             return JsonNodeFactory.instance.arrayNode().add(single);
         }
-        if (!"application/json".equals(facts.text("output.mime_type"))) {
+        if (!isJson(facts, "output.mime_type")) {
             return null;
         }
         JsonNode output = facts.structured("output.value");
