@@ -71,6 +71,11 @@ final class OtlpEnvelopeWalker {
         return resumeOffset;
     }
 
+    /** The line the record being read starts on (-1 when none was started). */
+    long currentLine() {
+        return current == null ? -1 : current.line();
+    }
+
     /** Path of the list or record being read when reading stopped. */
     String currentPath() {
         return current == null ? rootPath : current.path();
@@ -148,6 +153,17 @@ final class OtlpEnvelopeWalker {
         }
 
         void walk() throws IOException {
+            try {
+                walkFields();
+            } catch (IOException brokenHere) {
+                // what was read whole is not lost to a later break: hand it over as it is
+                handOverAll();
+                throw brokenHere;
+            }
+            handOverAll();
+        }
+
+        private void walkFields() throws IOException {
             int scopeIndex = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -169,7 +185,11 @@ final class OtlpEnvelopeWalker {
                     parser.skipChildren();
                 }
             }
+        }
+
+        private void handOverAll() {
             resourceKnown = true;
+            waiting.forEach(item -> item.scope.known = true);
             handOver();
         }
 

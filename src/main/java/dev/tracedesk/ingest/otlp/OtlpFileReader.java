@@ -109,8 +109,7 @@ final class OtlpFileReader {
             if (walker == null || !walker.sawEnvelope()) {
                 throw new IOException(source.fileName() + " is not " + EXPECTED + ": " + describe(e), e);
             }
-            long line = e instanceof JsonProcessingException json && json.getLocation() != null
-                    ? json.getLocation().getLineNr() : -1;
+            long line = walker.currentLine();
             sink.reject(new Rejection(walker.currentPath(), line > 0 ? line : null, RawText.from(source, walker.resumeOffset()),
                     (e instanceof JsonProcessingException ? "the JSON breaks: " : "the file could not be read further: ")
                             + describe(e) + "; everything before was imported, nothing after this point could be read"));

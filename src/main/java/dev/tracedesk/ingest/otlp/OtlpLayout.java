@@ -19,7 +19,7 @@ enum OtlpLayout {
 
     /**
      * JSON Lines when the first non-blank line is a whole JSON value on its own, or when the next
-     * line starts another object (a JSONL file whose first line is broken); a first line longer
+     * one is (a JSONL file whose first line is broken); a first line longer
      * than the sniff window is a JSONL line too (a document pretty-printed is never that wide).
      *
      * @throws IOException naming the file when it is empty or does not start like JSON
@@ -47,7 +47,8 @@ enum OtlpLayout {
             return LINES;
         }
         int next = skipBlank(head, end);
-        return next < head.length && head[next] == '{' ? LINES : DOCUMENT;
+        int nextEnd = lineEnd(head, next);
+        return nextEnd < head.length && isWholeValue(head, next, nextEnd) ? LINES : DOCUMENT;
     }
 
     private static boolean isWholeValue(byte[] head, int start, int end) {
