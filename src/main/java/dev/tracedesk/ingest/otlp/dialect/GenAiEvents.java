@@ -51,7 +51,15 @@ public final class GenAiEvents {
         String role = roleOf(eventName);
         MessageDirection direction = CHOICE.equals(eventName) ? MessageDirection.OUTPUT : MessageDirection.INPUT;
         CanonicalMessage message = body == null ? null : MessageJson.message(body, direction, role);
-        return message != null ? message : new CanonicalMessage(direction, role, null, null, null, null, null);
+        if (message == null) {
+            return new CanonicalMessage(direction, role, null, null, null, null, null);
+        }
+        if ("tool".equals(message.role()) && message.toolCallId() == null && body.isObject()) {
+            // a tool message's body names the call it answers "id"
+            return new CanonicalMessage(direction, message.role(), message.name(), message.content(),
+                    message.toolCallsJson(), Values.text(body.get("id")), message.finishReason());
+        }
+        return message;
     }
 
     /** A span event's body: its JSON content attribute when it has one, else its attributes. */
@@ -63,19 +71,19 @@ public final class GenAiEvents {
 
     /**
      * Input messages from gen_ai.input.messages with gen_ai.system_instructions as a leading system
-     * message; null when neither holds messages.
+     * message; null when there are no input messages. System instructions alone make no messages:
+     * the instrumentation then sends the conversation as a log event (operation details) that
+     * holds them too, and a span with input messages of its own would not take those in.
      */
     public static List<CanonicalMessage> inputMessages(JsonNode inputMessages, JsonNode systemInstructions) {
         List<CanonicalMessage> input = MessageJson.parse(inputMessages, MessageDirection.INPUT, "user");
-        CanonicalMessage system = systemMessage(systemInstructions);
+        CanonicalMessage system = input == null ? null : systemMessage(systemInstructions);
         if (system == null) {
             return input;
         }
-        List<CanonicalMessage> all = new ArrayList<>();
+        List<CanonicalMessage> all = new ArrayList<>(input.size() + 1);
         all.add(system);
-        if (input != null) {
-            all.addAll(input);
-        }
+        all.addAll(input);
         return all;
     }
 

@@ -47,7 +47,8 @@ final class LangfuseMapper implements DialectMapper {
             span.status = SpanStatus.ERROR;
         }
         span.errorMessage = firstNonNull(span.errorMessage, facts.text(OBSERVATION + "status_message"));
-        Long completionStart = JsonValues.epochNanos(JsonValues.parseInstant(facts.text(OBSERVATION + "completion_start_time")));
+        Long completionStart = JsonValues.epochNanos(JsonValues.parseInstant(
+                Values.unquoted(facts.text(OBSERVATION + "completion_start_time"))));
         if (completionStart != null && span.startNs != null && span.timeToFirstTokenNs == null) {
             span.timeToFirstTokenNs = Math.max(0, completionStart - span.startNs);
         }
@@ -83,6 +84,24 @@ final class LangfuseMapper implements DialectMapper {
         }
         facts.offerRawInput(Values.text(input));
         facts.offerRawOutput(Values.text(output));
+        if (span.kind == SpanKind.RETRIEVER && span.documents.isEmpty()) {
+            documents(Values.structured(output), span);
+        }
+    }
+
+    /** A retriever's output: its documents, as a list or under "documents". */
+    private static void documents(JsonNode output, CanonicalSpan span) {
+        JsonNode list = output != null && output.isObject() ? output.get("documents") : output;
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        int rank = 0;
+        for (JsonNode document : list) {
+            if (document.isObject()) {
+                span.documents.add(Documents.document(rank++, document.get("id"), document.get("score"),
+                        MessageJson.firstPresent(document, "content", "page_content", "text"), document.get("metadata")));
+            }
+        }
     }
 
     /** {input, output, total, …}; older SDKs wrote promptTokens / completionTokens / totalTokens. */

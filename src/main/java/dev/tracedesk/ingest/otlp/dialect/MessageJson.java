@@ -90,10 +90,6 @@ public final class MessageJson {
         if (functionCall != null && functionCall.isObject()) {
             readToolCall(functionCall, draft);
         }
-        if (draft.toolCallId == null && "tool".equals(draft.role)) {
-            // the older GenAI events name the call a tool message answers "id"
-            draft.toolCallId = Values.text(message.get("id"));
-        }
     }
 
     /** A part of an OTel GenAI message, or of an OpenAI/Anthropic content array. */

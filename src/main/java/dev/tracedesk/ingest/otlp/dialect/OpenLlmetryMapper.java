@@ -58,6 +58,8 @@ final class OpenLlmetryMapper implements DialectMapper {
                 default -> null;
             });
         }
+        span.sessionId = firstNonNull(span.sessionId, facts.text("traceloop.association.properties.session_id"));
+        span.userId = firstNonNull(span.userId, facts.text("traceloop.association.properties.user_id"));
         facts.offerRawInput(facts.text("traceloop.entity.input"));
         facts.offerRawOutput(facts.text("traceloop.entity.output"));
     }
@@ -85,8 +87,14 @@ final class OpenLlmetryMapper implements DialectMapper {
         return messages;
     }
 
-    /** Content is text, or (multimodal) a JSON string of content parts. */
+    /**
+     * Content is text, or (multimodal) a JSON string of content parts. The string "null" is how
+     * the instrumentation writes an assistant message that only called tools: no content.
+     */
     private static void content(JsonNode content, MessageDraft draft) {
+        if (content != null && "null".equals(content.asText())) {
+            return;
+        }
         JsonNode parts = Values.structured(content);
         if (parts != null && parts.isArray()) {
             parts.forEach(part -> MessageJson.readPart(part, draft));

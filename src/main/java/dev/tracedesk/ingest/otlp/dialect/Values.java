@@ -52,6 +52,18 @@ public final class Values {
         }
     }
 
+    /** Text that was JSON-encoded once more ("\"2025-…Z\"", as Langfuse writes some times), decoded. */
+    public static String unquoted(String text) {
+        if (text != null && text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            try {
+                return OtlpJson.MAPPER.readValue(text, String.class);
+            } catch (IOException notJsonAfterAll) {
+                return text;
+            }
+        }
+        return text;
+    }
+
     /** A value as stored JSON: parsed when it is JSON text, so both spellings compare equal. */
     public static JsonNode normalizedJson(JsonNode node) {
         JsonNode structured = structured(node);
