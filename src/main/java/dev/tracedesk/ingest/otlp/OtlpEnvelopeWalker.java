@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Streams through OTLP/JSON envelopes ({@code TracesData} / {@code LogsData} /
  * {@code Export…ServiceRequest}) — resourceSpans → scopeSpans → spans, resourceLogs → scopeLogs →
- * logRecords — and hands over one record at a time as a small JSON tree, so a file of any size is
- * read in constant memory. Field names in camelCase or snake_case; the pre-1.0
+ * logRecords — and hands over one record at a time (a span read straight into a {@link RawSpan}, a
+ * log record as a small JSON tree), so a file of any size is read in constant memory. Field names in camelCase or snake_case; the pre-1.0
  * instrumentationLibrary* names too.
  *
  * <p>A record is handed over once its resource and scope are known. They normally come first;
@@ -29,7 +29,9 @@ final class OtlpEnvelopeWalker {
 
     /** What the walker finds, record by record. */
     interface Visitor {
-        void record(Signal signal, ObjectNode record, ResourceScope context, Position where);
+        void span(RawSpan span, ResourceScope context, Position where);
+
+        void logRecord(ObjectNode record, ResourceScope context, Position where);
 
         /** A list element that should be an object and is not ({@code null}, a number, …). */
         void notAnObject(Signal signal, JsonNode value, Position where);
@@ -50,14 +52,18 @@ final class OtlpEnvelopeWalker {
 
     private final JsonParser parser;
     private final Visitor visitor;
+    private final OtlpSpanDecoder spans = new OtlpSpanDecoder();
     private final String rootPath;
     private boolean sawEnvelope;
     private long resumeOffset;
     private Position current;
 
-    OtlpEnvelopeWalker(JsonParser parser, Visitor visitor, String rootPath) {
+    private final ResourceScopes contexts;
+
+    OtlpEnvelopeWalker(JsonParser parser, Visitor visitor, ResourceScopes contexts, String rootPath) {
         this.parser = parser;
         this.visitor = visitor;
+        this.contexts = contexts;
         this.rootPath = rootPath;
     }
 
@@ -228,14 +234,17 @@ final class OtlpEnvelopeWalker {
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 Position where = position(listPath, index++);
-                JsonNode record = parser.readValueAsTree();
+                Object record;
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    visitor.notAnObject(signal, parser.readValueAsTree(), where);
+                    continue;
+                }
+                record = signal == Signal.SPANS ? spans.decode(parser) : parser.readValueAsTree();
                 resumeOffset = parser.currentLocation().getByteOffset();
-                if (!record.isObject()) {
-                    visitor.notAnObject(signal, record, where);
-                } else if (resourceKnown && scope.known) {
-                    visitor.record(signal, (ObjectNode) record, scope.context(resource), where);
+                if (resourceKnown && scope.known) {
+                    handOver(record, scope.context(resource), where);
                 } else {
-                    waiting.add(new Waiting((ObjectNode) record, scope, where));
+                    waiting.add(new Waiting(record, scope, where));
                     if (waiting.size() >= MAX_WAITING) {
                         // no resource in sight: hand the records over without one rather than hold on
                         resourceKnown = true;
@@ -253,12 +262,20 @@ final class OtlpEnvelopeWalker {
             List<Waiting> ready = new ArrayList<>();
             waiting.removeIf(item -> item.scope.known && ready.add(item));
             for (Waiting item : ready) {
-                visitor.record(signal, item.record, item.scope.context(resource), item.where);
+                handOver(item.record, item.scope.context(resource), item.where);
+            }
+        }
+
+        private void handOver(Object record, ResourceScope context, Position where) {
+            if (record instanceof RawSpan span) {
+                visitor.span(span, context, where);
+            } else {
+                visitor.logRecord((ObjectNode) record, context, where);
             }
         }
     }
 
-    private static final class Scope {
+    private final class Scope {
         JsonNode node;
         boolean known;
         private ResourceScope context;
@@ -266,13 +283,13 @@ final class OtlpEnvelopeWalker {
 
         ResourceScope context(JsonNode resource) {
             if (context == null || contextResource != resource) {
-                context = ResourceScope.of(resource, node);
+                context = contexts.of(resource, node);
                 contextResource = resource;
             }
             return context;
         }
     }
 
-    private record Waiting(ObjectNode record, Scope scope, Position where) {
+    private record Waiting(Object record, Scope scope, Position where) {
     }
 }

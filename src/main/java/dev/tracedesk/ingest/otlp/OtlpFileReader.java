@@ -22,6 +22,8 @@ final class OtlpFileReader {
 
     private static final String EXPECTED = "OTLP/JSON (an object with resourceSpans or resourceLogs)";
 
+    private final ResourceScopes contexts = new ResourceScopes();
+
     void read(ImportSource source, RecordSink sink) throws IOException {
         OtlpRecordEmitter emitter = new OtlpRecordEmitter(sink);
         if (OtlpLayout.of(source) == OtlpLayout.LINES) {
@@ -75,12 +77,12 @@ final class OtlpFileReader {
     }
 
     /** One JSONL line: one envelope (or several, or an array of them). True when it was OTLP. */
-    private static boolean readLine(LineReader.Line line, OtlpRecordEmitter emitter, RecordSink sink) {
-        emitter.atLine(line.number());
+    private boolean readLine(LineReader.Line line, OtlpRecordEmitter emitter, RecordSink sink) {
+        emitter.atLine(line.number(), line.text());
         long emittedBefore = emitter.emitted();
         OtlpEnvelopeWalker walker = null;
         try (JsonParser parser = OtlpJson.MAPPER.createParser(line.text())) {
-            walker = new OtlpEnvelopeWalker(parser, emitter, "$");
+            walker = new OtlpEnvelopeWalker(parser, emitter, contexts, "$");
             while (parser.nextToken() != null) {
                 walker.walkRoot();
             }
@@ -100,8 +102,9 @@ final class OtlpFileReader {
 
     private void readDocument(ImportSource source, OtlpRecordEmitter emitter, RecordSink sink) throws IOException {
         OtlpEnvelopeWalker walker = null;
+        emitter.inDocument((start, end) -> RawText.from(source, start, end));
         try (InputStream in = source.openStream(); JsonParser parser = OtlpJson.MAPPER.createParser(in)) {
-            walker = new OtlpEnvelopeWalker(parser, emitter, "$");
+            walker = new OtlpEnvelopeWalker(parser, emitter, contexts, "$");
             while (parser.nextToken() != null) {
                 walker.walkRoot();
             }
@@ -110,7 +113,7 @@ final class OtlpFileReader {
                 throw new IOException(source.fileName() + " is not " + EXPECTED + ": " + describe(e), e);
             }
             long line = walker.currentLine();
-            sink.reject(new Rejection(walker.currentPath(), line > 0 ? line : null, RawText.from(source, walker.resumeOffset()),
+            sink.reject(new Rejection(walker.currentPath(), line > 0 ? line : null, RawText.from(source, walker.resumeOffset(), -1),
                     (e instanceof JsonProcessingException ? "the JSON breaks: " : "the file could not be read further: ")
                             + describe(e) + "; everything before was imported, nothing after this point could be read"));
             return;

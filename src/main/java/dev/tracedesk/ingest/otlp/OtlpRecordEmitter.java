@@ -18,19 +18,37 @@ import dev.tracedesk.ingest.otlp.OtlpEnvelopeWalker.Signal;
  */
 final class OtlpRecordEmitter implements OtlpEnvelopeWalker.Visitor {
 
+    /** The text of a record between two offsets of what is being read (a line, or the file). */
+    interface RawTextSource {
+        String between(long start, long end);
+    }
+
     private final RecordSink sink;
+    private RawTextSource rawText = (start, end) -> "";
     private final OtlpSpanMapper spans = new OtlpSpanMapper();
     private final OtlpLogRecordMapper logRecords = new OtlpLogRecordMapper();
     /** In a JSONL file, the line being read (records' positions are within it); 0 in a document. */
     private long fileLine;
+    private String lineText;
     private long emitted;
 
     OtlpRecordEmitter(RecordSink sink) {
         this.sink = sink;
     }
 
-    void atLine(long line) {
+    /** Reading a JSONL line: positions are within it, raw text comes from it. */
+    void atLine(long line, String text) {
         this.fileLine = line;
+        this.lineText = text;
+        this.rawText = (start, end) -> start >= 0 && end <= text.length() && start <= end
+                ? text.substring((int) start, (int) end) : text;
+    }
+
+    /** Reading a whole document: raw text is read again from the file. */
+    void inDocument(RawTextSource document) {
+        this.fileLine = 0;
+        this.lineText = null;
+        this.rawText = document;
     }
 
     /** Records handed to the sink so far (spans and log messages). */
@@ -39,30 +57,32 @@ final class OtlpRecordEmitter implements OtlpEnvelopeWalker.Visitor {
     }
 
     @Override
-    public void record(Signal signal, ObjectNode record, ResourceScope context, Position where) {
-        if (signal == Signal.SPANS) {
-            CanonicalSpan span = mapSpan(record, context, where);
-            if (span != null) {
-                sink.span(span);
-                emitted++;
-            }
-        } else {
-            List<CanonicalLogEvent> events = mapLogRecord(record, where);
-            for (CanonicalLogEvent event : events) {
-                sink.logEvent(event);
-                emitted++;
-            }
+    public void span(RawSpan raw, ResourceScope context, Position where) {
+        raw.sourceText = lineText;
+        CanonicalSpan span = mapSpan(raw, context, where);
+        if (span != null) {
+            sink.span(span);
+            emitted++;
         }
         sink.stopIfCancelled();
     }
 
-    private CanonicalSpan mapSpan(ObjectNode record, ResourceScope context, Position where) {
+    @Override
+    public void logRecord(ObjectNode record, ResourceScope context, Position where) {
+        for (CanonicalLogEvent event : mapLogRecord(record, where)) {
+            sink.logEvent(event);
+            emitted++;
+        }
+        sink.stopIfCancelled();
+    }
+
+    private CanonicalSpan mapSpan(RawSpan raw, ResourceScope context, Position where) {
         try {
-            return spans.map(record, context);
+            return spans.map(raw, context);
         } catch (BadRecordException e) {
-            reject(where, record.toString(), e.getMessage());
+            reject(where, rawText.between(raw.rawStart, raw.rawEnd), e.getMessage());
         } catch (RuntimeException e) {
-            reject(where, record.toString(), "the span could not be read: " + e);
+            reject(where, rawText.between(raw.rawStart, raw.rawEnd), "the span could not be read: " + e);
         }
         return null;
     }

@@ -18,8 +18,12 @@ final class RawText {
     private RawText() {
     }
 
-    /** What can be read from the offset on; a stream that breaks again (truncated gzip) gives what came before. */
-    static String from(ImportSource source, long offset) {
+    /**
+     * What can be read from the start offset to the end offset (-1: as far as the cap allows); a
+     * stream that breaks again (truncated gzip) gives what came before.
+     */
+    static String from(ImportSource source, long offset, long end) {
+        int cap = end < 0 ? LineReader.RAW_HEAD_CHARS : (int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, end - offset));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (InputStream in = source.openStream()) {
             if (offset > 0) {
@@ -27,8 +31,7 @@ final class RawText {
             }
             byte[] buffer = new byte[8192];
             int read;
-            while (bytes.size() < LineReader.RAW_HEAD_CHARS
-                    && (read = in.read(buffer, 0, Math.min(buffer.length, LineReader.RAW_HEAD_CHARS - bytes.size()))) > 0) {
+            while (bytes.size() < cap && (read = in.read(buffer, 0, Math.min(buffer.length, cap - bytes.size()))) > 0) {
                 bytes.write(buffer, 0, read);
             }
         } catch (IOException brokenAgain) {

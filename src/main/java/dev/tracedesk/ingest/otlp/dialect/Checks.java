@@ -23,6 +23,9 @@ final class Checks implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.GEN_AI | SpanFacts.OPEN_INFERENCE) && facts.events().isEmpty()) {
+            return;
+        }
         boolean guardrailEvents = false;
         for (SpanEvent event : facts.events()) {
             if (GUARDRAIL_EVENT.equals(event.name())) {

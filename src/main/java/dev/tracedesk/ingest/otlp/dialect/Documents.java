@@ -20,7 +20,13 @@ final class Documents {
 
     static CanonicalDocument document(int rank, JsonNode id, JsonNode score, JsonNode content, JsonNode metadata) {
         JsonNode structuredMetadata = Values.structured(metadata);
-        String metadataJson = structuredMetadata != null ? structuredMetadata.toString() : Values.text(metadata);
+        String metadataJson;
+        if (structuredMetadata == null) {
+            metadataJson = Values.text(metadata);
+        } else {
+            // JSON text as written (it parsed); a structured value written out
+            metadataJson = metadata.isTextual() ? metadata.textValue().strip() : structuredMetadata.toString();
+        }
         return new CanonicalDocument(rank, Values.text(id), JsonValues.asDouble(score), Values.text(content),
                 source(structuredMetadata), metadataJson);
     }

@@ -19,6 +19,9 @@ final class GenAiLegacyMapper implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.GEN_AI) && facts.events().isEmpty()) {
+            return;
+        }
         content(facts, span, facts.get("gen_ai.prompt"), MessageDirection.INPUT);
         content(facts, span, facts.get("gen_ai.completion"), MessageDirection.OUTPUT);
         if (facts.events().isEmpty()) {

@@ -27,6 +27,9 @@ final class GenAiMapper implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.GEN_AI) && facts.events().isEmpty()) {
+            return;
+        }
         String operation = facts.text("gen_ai.operation.name");
         if (operation != null) {
             span.operationName = firstNonNull(span.operationName, operation);

@@ -27,6 +27,9 @@ final class LangfuseMapper implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.LANGFUSE)) {
+            return;
+        }
         span.traceName = firstNonNull(span.traceName, facts.text("langfuse.trace.name"));
         span.sessionId = firstNonNull(span.sessionId, facts.text("langfuse.session.id"));
         span.userId = firstNonNull(span.userId, facts.text("langfuse.user.id"));

@@ -21,6 +21,9 @@ final class OpenInferenceMapper implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.OPEN_INFERENCE)) {
+            return;
+        }
         String kind = facts.text("openinference.span.kind");
         if (kind != null) {
             Dialects.offerKind(span, kindOf(kind));
@@ -33,7 +36,7 @@ final class OpenInferenceMapper implements DialectMapper {
         span.servedModel = firstNonNull(span.servedModel, facts.text("llm.response.model_name"),
                 facts.text("llm.model_name"), facts.text("embedding.model_name"), facts.text("reranker.model_name"));
         span.provider = firstNonNull(span.provider, facts.text("llm.provider"), facts.text("llm.system"));
-        facts.offerParameters(facts.get("llm.invocation_parameters"));
+        facts.offerParameters(invocation != null ? invocation : facts.get("llm.invocation_parameters"));
         span.inputTokens = firstNonNull(span.inputTokens, facts.whole("llm.token_count.prompt"));
         span.outputTokens = firstNonNull(span.outputTokens, facts.whole("llm.token_count.completion"));
         span.totalTokens = firstNonNull(span.totalTokens, facts.whole("llm.token_count.total"));

@@ -30,6 +30,9 @@ final class OpenLlmetryMapper implements DialectMapper {
 
     @Override
     public void map(SpanFacts facts, CanonicalSpan span) {
+        if (!facts.hasAny(SpanFacts.GEN_AI | SpanFacts.LLM | SpanFacts.TRACELOOP)) {
+            return;
+        }
         Map<String, List<ObjectNode>> lists = IndexedKeys.group(facts.attributes(), PROMPT, COMPLETION, FUNCTIONS);
         SpanFacts.offerMessages(span, MessageDirection.INPUT, messages(lists.get(PROMPT), MessageDirection.INPUT));
         SpanFacts.offerMessages(span, MessageDirection.OUTPUT, messages(lists.get(COMPLETION), MessageDirection.OUTPUT));

@@ -31,10 +31,50 @@ public final class SpanFacts {
     /** The call's parameters (temperature, max_tokens, …), from the first dialect that has them. */
     ObjectNode parameters;
 
+    /** Attribute namespaces present on the span, so a mapper whose dialect is absent returns at once. */
+    static final int GEN_AI = 1;
+    static final int LLM = 2;
+    static final int OPEN_INFERENCE = 4;
+    static final int LANGFUSE = 8;
+    static final int TRACELOOP = 16;
+    private final int namespaces;
+
     public SpanFacts(ObjectNode attributes, List<SpanEvent> events, boolean root) {
         this.attributes = attributes;
         this.events = events;
         this.root = root;
+        this.namespaces = namespacesOf(attributes);
+    }
+
+    boolean hasAny(int namespaceFlags) {
+        return (namespaces & namespaceFlags) != 0;
+    }
+
+    private static int namespacesOf(ObjectNode attributes) {
+        int found = 0;
+        for (String key : (Iterable<String>) attributes::fieldNames) {
+            found |= namespaceOf(key);
+        }
+        return found;
+    }
+
+    private static int namespaceOf(String key) {
+        if (key.startsWith("gen_ai.")) {
+            return GEN_AI;
+        }
+        if (key.startsWith("llm.")) {
+            return LLM | OPEN_INFERENCE;
+        }
+        if (key.startsWith("langfuse.")) {
+            return LANGFUSE;
+        }
+        if (key.startsWith("traceloop.")) {
+            return TRACELOOP;
+        }
+        boolean openInference = key.startsWith("openinference.") || key.startsWith("input.") || key.startsWith("output.")
+                || key.startsWith("retrieval.") || key.startsWith("reranker.") || key.startsWith("embedding.")
+                || key.startsWith("prompt.") || key.startsWith("annotation") || key.startsWith("evaluation");
+        return openInference ? OPEN_INFERENCE : 0;
     }
 
     public ObjectNode attributes() {

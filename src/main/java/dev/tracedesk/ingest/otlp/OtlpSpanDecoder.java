@@ -1,0 +1,332 @@
+package dev.tracedesk.ingest.otlp;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.tracedesk.ingest.otlp.dialect.SpanEvent;
+
+/**
+ * Reads one OTLP span straight from the parser into a {@link RawSpan}: attributes go from
+ * {@code [{"key":…,"value":{"stringValue":…}}]} to a flat object without building the typed
+ * tree first, which is most of the cost of a span. The same rules as {@link AnyValues}, which
+ * reads the small trees (resources, scopes, log records) this class does not see.
+ */
+final class OtlpSpanDecoder {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String[] SPAN_KINDS = {null, "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
+
+    /** Reads the span object at the parser's START_OBJECT, up to and with its END_OBJECT. */
+    RawSpan decode(JsonParser parser) throws IOException {
+        RawSpan span = new RawSpan();
+        JsonLocation start = parser.currentTokenLocation();
+        span.rawStart = offset(start);
+        if (start.getByteOffset() < 0 && start.getCharOffset() >= 0) {
+            span.stringSlices = new IdentityHashMap<>();
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            switch (field) {
+                case "traceId", "trace_id" -> span.traceId = id(parser, span, "traceId");
+                case "spanId", "span_id" -> span.spanId = id(parser, span, "spanId");
+                case "parentSpanId", "parent_span_id" -> span.parentSpanId = id(parser, span, "parentSpanId");
+                case "name" -> span.name = token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                case "startTimeUnixNano", "start_time_unix_nano" -> span.startNs = OtlpTimes.nanos(scalar(parser));
+                case "endTimeUnixNano", "end_time_unix_nano" -> span.endNs = OtlpTimes.nanos(scalar(parser));
+                case "attributes" -> span.attributes = attributes(parser, span);
+                case "events" -> events(parser, span);
+                case "status" -> status(parser, span);
+                case "kind" -> envelope(span, "otel.span.kind", spanKind(parser.readValueAsTree()));
+                case "traceState", "trace_state" -> envelope(span, "otel.trace_state", parser.readValueAsTree());
+                case "flags" -> envelope(span, "otel.span.flags", parser.readValueAsTree());
+                case "links" -> envelope(span, "otel.links", links(parser.readValueAsTree()));
+                case "droppedAttributesCount", "dropped_attributes_count" ->
+                        envelope(span, "otel.dropped_attributes_count", parser.readValueAsTree());
+                case "droppedEventsCount", "dropped_events_count" ->
+                        envelope(span, "otel.dropped_events_count", parser.readValueAsTree());
+                case "droppedLinksCount", "dropped_links_count" ->
+                        envelope(span, "otel.dropped_links_count", parser.readValueAsTree());
+                default -> envelope(span, "otel.span." + field, parser.readValueAsTree());
+            }
+        }
+        span.rawEnd = offset(parser.currentLocation());
+        if (span.attributes == null) {
+            span.attributes = NODES.objectNode();
+        }
+        return span;
+    }
+
+    /** Byte offset when reading bytes, char offset when reading a string. */
+    static long offset(JsonLocation location) {
+        long bytes = location.getByteOffset();
+        return bytes >= 0 ? bytes : location.getCharOffset();
+    }
+
+    private static String id(JsonParser parser, RawSpan span, String field) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        if (token != JsonToken.VALUE_NULL) {
+            span.problem = "the span's " + field + " is not a string: " + parser.readValueAsTree();
+        }
+        return null;
+    }
+
+    private static JsonNode scalar(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> LongNode.valueOf(parser.getLongValue());
+            default -> parser.readValueAsTree();
+        };
+    }
+
+    private static ObjectNode attributes(JsonParser parser, RawSpan span) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_ARRAY) {
+            return keyValues(parser, span.stringSlices);
+        }
+        if (token != JsonToken.VALUE_NULL) {
+            span.problem = "the span's attributes are not a list of {key, value}";
+            parser.skipChildren();
+        }
+        return null;
+    }
+
+    /** [{key, value}] at the parser's START_ARRAY to one flat object (a repeated key: the last wins). */
+    static ObjectNode keyValues(JsonParser parser) throws IOException {
+        return keyValues(parser, null);
+    }
+
+    /** The same, noting where each string value's text is when {@code slices} is given. */
+    private static ObjectNode keyValues(JsonParser parser, IdentityHashMap<JsonNode, Long> slices) throws IOException {
+        ObjectNode result = NODES.objectNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            String key = null;
+            JsonNode value = NullNode.instance;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (field.equals("key")) {
+                    key = token == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    parser.skipChildren();
+                } else if (field.equals("value")) {
+                    value = anyValue(parser, slices);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (key != null) {
+                result.set(key, value);
+            }
+        }
+        return result;
+    }
+
+    /** One AnyValue at the parser's current token, as plain JSON (see {@link AnyValues#decode}). */
+    static JsonNode anyValue(JsonParser parser) throws IOException {
+        return anyValue(parser, null);
+    }
+
+    private static JsonNode anyValue(JsonParser parser, IdentityHashMap<JsonNode, Long> slices) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return NullNode.instance;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            return parser.readValueAsTree();
+        }
+        JsonNode result = NullNode.instance;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String kind = parser.currentName();
+            JsonToken value = parser.nextToken();
+            result = switch (kind) {
+                case "stringValue", "string_value", "bytesValue", "bytes_value" ->
+                        value == JsonToken.VALUE_STRING ? string(parser, slices) : parser.readValueAsTree();
+                case "intValue", "int_value" -> wholeNumber(parser, value);
+                case "doubleValue", "double_value" -> parser.readValueAsTree();
+                case "boolValue", "bool_value" -> value == JsonToken.VALUE_STRING
+                        ? BooleanNode.valueOf("true".equals(parser.getText())) : parser.readValueAsTree();
+                case "arrayValue", "array_value" -> listValue(parser, false);
+                case "kvlistValue", "kvlist_value" -> listValue(parser, true);
+                default -> NODES.objectNode().set(kind, parser.readValueAsTree());
+            };
+        }
+        return result;
+    }
+
+    private static JsonNode string(JsonParser parser, IdentityHashMap<JsonNode, Long> slices) throws IOException {
+        if (slices == null) {
+            return TextNode.valueOf(parser.getText());
+        }
+        long start = parser.currentTokenLocation().getCharOffset();
+        TextNode text = TextNode.valueOf(parser.getText());
+        long end = parser.currentLocation().getCharOffset();
+        if (start >= 0 && end > start && end <= Integer.MAX_VALUE) {
+            slices.put(text, start << 32 | end);
+        }
+        return text;
+    }
+
+    private static JsonNode wholeNumber(JsonParser parser, JsonToken token) throws IOException {
+        if (token == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            try {
+                return LongNode.valueOf(Long.parseLong(text));
+            } catch (NumberFormatException beyondLongOrNotANumber) {
+                return TextNode.valueOf(text);
+            }
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return LongNode.valueOf(parser.getLongValue());
+        }
+        return parser.readValueAsTree();
+    }
+
+    /** {values: [AnyValue]} as an array, or {values: [KeyValue]} as an object. */
+    private static JsonNode listValue(JsonParser parser, boolean keyValues) throws IOException {
+        JsonNode result = keyValues ? NODES.objectNode() : NODES.arrayNode();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return result;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (field.equals("values") && token == JsonToken.START_ARRAY) {
+                if (keyValues) {
+                    result = keyValues(parser);
+                } else {
+                    ArrayNode array = NODES.arrayNode();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        array.add(anyValue(parser));
+                    }
+                    result = array;
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return result;
+    }
+
+    private static void events(JsonParser parser, RawSpan span) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        List<SpanEvent> events = new ArrayList<>();
+        List<JsonNode> dropped = null;
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                index++;
+                continue;
+            }
+            String name = "";
+            Long timeNs = null;
+            ObjectNode attributes = null;
+            JsonNode droppedCount = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                switch (field) {
+                    case "name" -> name = token == JsonToken.VALUE_STRING ? parser.getText() : name;
+                    case "timeUnixNano", "time_unix_nano" -> timeNs = OtlpTimes.nanos(scalar(parser));
+                    case "attributes" -> attributes = token == JsonToken.START_ARRAY ? keyValues(parser) : skip(parser);
+                    case "droppedAttributesCount", "dropped_attributes_count" -> droppedCount = parser.readValueAsTree();
+                    default -> parser.skipChildren();
+                }
+            }
+            events.add(new SpanEvent(index++, name, timeNs, attributes == null ? NODES.objectNode() : attributes));
+            if (droppedCount != null) {
+                dropped = dropped == null ? new ArrayList<>() : dropped;
+                while (dropped.size() < events.size() - 1) {
+                    dropped.add(null);
+                }
+                dropped.add(droppedCount);
+            }
+        }
+        span.events = events;
+        span.eventDroppedCounts = dropped == null ? null : dropped.toArray(new JsonNode[0]);
+    }
+
+    private static ObjectNode skip(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return null;
+    }
+
+    private static void status(JsonParser parser, RawSpan span) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (field.equals("code")) {
+                span.statusCode = scalar(parser);
+            } else if (field.equals("message") && token == JsonToken.VALUE_STRING) {
+                span.statusMessage = parser.getText();
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static JsonNode spanKind(JsonNode kind) {
+        if (kind.canConvertToInt()) {
+            int number = kind.asInt();
+            return number > 0 && number < SPAN_KINDS.length ? TextNode.valueOf(SPAN_KINDS[number]) : null;
+        }
+        String text = kind.asText().replace("SPAN_KIND_", "");
+        return text.isEmpty() || text.equals("UNSPECIFIED") ? null : TextNode.valueOf(text);
+    }
+
+    private static JsonNode links(JsonNode links) {
+        if (links == null || !links.isArray() || links.isEmpty()) {
+            return null;
+        }
+        ArrayNode result = NODES.arrayNode();
+        for (JsonNode link : links) {
+            ObjectNode copy = result.addObject();
+            link.properties().forEach(field -> copy.set(field.getKey(),
+                    field.getKey().equals("attributes") ? AnyValues.keyValues(field.getValue()) : field.getValue()));
+        }
+        return result;
+    }
+
+    /** Keeps a field with no canonical place, unless it is unset (absent, empty, zero). */
+    private static void envelope(RawSpan span, String key, JsonNode value) {
+        boolean unset = value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())
+                || (value.isNumber() && value.asLong() == 0 && !value.isFloatingPointNumber());
+        if (unset) {
+            return;
+        }
+        if (span.envelope == null) {
+            span.envelope = NODES.objectNode();
+        }
+        span.envelope.set(key, value);
+    }
+}
