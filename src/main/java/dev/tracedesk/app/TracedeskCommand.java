@@ -24,7 +24,17 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TracedeskCommand.Version.class,
         description = "Review LLM audit trails and eval runs. Without a command: open the window.",
-        subcommands = {StatsCommand.class, ImportCommand.class, ImportsCommand.class, RejectedCommand.class, MappingCommand.class},
+        subcommands = {
+            StatsCommand.class,
+            ImportCommand.class,
+            ImportsCommand.class,
+            RejectedCommand.class,
+            MappingCommand.class,
+            dev.tracedesk.cli.TracesCommand.class,
+            dev.tracedesk.cli.TraceCommand.class,
+            dev.tracedesk.cli.RunsCommand.class,
+            dev.tracedesk.cli.RunCommand.class,
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
