@@ -8,7 +8,11 @@ import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
 import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
+import dev.tracedesk.cli.RunCommand;
+import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.StatsCommand;
+import dev.tracedesk.cli.TraceCommand;
+import dev.tracedesk.cli.TracesCommand;
 import dev.tracedesk.cli.WorkspaceOption;
 import dev.tracedesk.store.WorkspaceException;
 import picocli.CommandLine;
@@ -30,10 +34,10 @@ import picocli.CommandLine.Mixin;
             ImportsCommand.class,
             RejectedCommand.class,
             MappingCommand.class,
-            dev.tracedesk.cli.TracesCommand.class,
-            dev.tracedesk.cli.TraceCommand.class,
-            dev.tracedesk.cli.RunsCommand.class,
-            dev.tracedesk.cli.RunCommand.class,
+            TracesCommand.class,
+            TraceCommand.class,
+            RunsCommand.class,
+            RunCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
