@@ -159,9 +159,12 @@ class InspectEvalReaderTest {
     @Test
     void aFileThatIsNoZipIsRefusedNamingTheFile() throws IOException {
         Path file = write(dir, "fake.eval", "PK\u0003\u0004 not really a zip");
+        Path empty = write(dir, "empty.eval", "");
 
         assertThatThrownBy(() -> read(reader, file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("fake.eval").hasMessageContaining("zip");
+        assertThatThrownBy(() -> read(reader, empty)).isInstanceOf(IOException.class)
+                .hasMessageContaining("empty.eval").hasMessageContaining("zip");
     }
 
     @Test

@@ -239,4 +239,14 @@ class OaiEvalLogReaderTest {
         assertThatThrownBy(() -> read(reader, empty)).isInstanceOf(IOException.class)
                 .hasMessageContaining("empty.jsonl").hasMessageContaining("oaieval");
     }
+
+    @Test
+    void aBinaryFileIsRefusedNamingTheFile() throws IOException {
+        byte[] noise = new byte[4096];
+        new java.util.Random(7).nextBytes(noise);
+        Path binary = Files.write(dir.resolve("image.png"), noise);
+
+        assertThatThrownBy(() -> read(reader, binary)).isInstanceOf(IOException.class)
+                .hasMessageContaining("image.png").hasMessageContaining("no run spec");
+    }
 }
