@@ -1,6 +1,7 @@
 package dev.tracedesk.ingest.inspect;
 
 import java.io.IOException;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,7 +51,7 @@ record InspectRun(String runId, String task, String model, JsonNode header) {
         // the whole header: task and model args, generate config, plan (solvers), results with
         // their metrics, stats with model usage, status and error: nothing of the run is dropped
         run.configJson = header.toString();
-        run.providersJson = JsonValues.json(model.isEmpty() ? java.util.List.of() : java.util.List.of(model));
+        run.providersJson = JsonValues.json(model.isEmpty() ? List.of() : List.of(model));
         return run;
     }
 
