@@ -104,7 +104,7 @@ final class TraceMapper {
                 end = end == null ? spanEnd : Math.max(end, spanEnd);
             }
         }
-        root.durationNs = end != null ? Math.max(0, end - root.startNs)
+        root.durationNs = end != null ? Long.valueOf(Math.max(0, end - root.startNs))
                 : JsonValues.secondsToNanos(JsonValues.asDouble(trace.get("latency")));
     }
 
