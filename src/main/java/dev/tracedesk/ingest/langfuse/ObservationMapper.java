@@ -52,6 +52,7 @@ final class ObservationMapper {
         span.promptTemplateVersion = observation.text("promptVersion", "prompt_version");
         UsageAndCost.apply(observation, span);
         SpanContent.apply(observation, span);
+        span.checks.addAll(ScoreMapper.fromNameValueMap(observation.get("scores"), span.spanId, span.startNs));
         span.attributesJson = observation.node().toString();
         return span;
     }
@@ -78,8 +79,8 @@ final class ObservationMapper {
     }
 
     /**
-     * Times from the timestamps. The derived latency and time_to_first_token are read only where
-     * their unit is sure: the API writes seconds, but the blob export wrote milliseconds for
+     * Times from the timestamps. The derived latency and time to first token are read only where
+     * their unit is sure: the API and the UI's export write seconds, but the blob export wrote milliseconds for
      * integrations made before 2026-04-01 and seconds after, so its numbers are left to the raw attributes.
      */
     private static void timing(LangfuseRecord observation, CanonicalSpan span) {
@@ -88,13 +89,14 @@ final class ObservationMapper {
         if (span.startNs != null && end != null && end >= span.startNs) {
             span.durationNs = end - span.startNs;
         } else if (span.startNs != null && end == null && !observation.has("start_time")) {
-            span.durationNs = JsonValues.secondsToNanos(JsonValues.asDouble(observation.get("latency")));
+            span.durationNs = JsonValues.secondsToNanos(JsonValues.asDouble(observation.get("latency", "latencyInSeconds")));
         }
         Long completionStart = observation.nanos("completionStartTime", "completion_start_time");
         if (completionStart != null && span.startNs != null) {
             span.timeToFirstTokenNs = Math.max(0, completionStart - span.startNs);
         } else {
-            span.timeToFirstTokenNs = JsonValues.secondsToNanos(JsonValues.asDouble(observation.get("timeToFirstToken")));
+            span.timeToFirstTokenNs = JsonValues.secondsToNanos(
+                    JsonValues.asDouble(observation.get("timeToFirstToken", "timeToFirstTokenInSeconds")));
         }
     }
 

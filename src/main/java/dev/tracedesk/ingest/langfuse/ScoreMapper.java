@@ -2,7 +2,12 @@ package dev.tracedesk.ingest.langfuse;
 
 import static dev.tracedesk.ingest.model.CanonicalSpan.firstNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.core.model.CheckSource;
 import dev.tracedesk.ingest.model.CanonicalCheck;
@@ -53,6 +58,28 @@ final class ScoreMapper {
                 score.text("comment"),
                 firstNonNull(score.nanos("timestamp"), score.nanos("createdAt", "created_at")));
         return new Score(new CheckTarget(traceId, score.text("observationId", "observation_id")), check);
+    }
+
+    /**
+     * The UI's table export puts a row's scores in a map of name to value, without their ids or
+     * sources: each becomes an evaluation named after the score, with an id made of the row's id
+     * and the name so that importing the export again finds the same checks.
+     */
+    static List<CanonicalCheck> fromNameValueMap(JsonNode scores, String ownerId, Long timeNs) {
+        if (scores == null || !scores.isObject()) {
+            return List.of();
+        }
+        List<CanonicalCheck> checks = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> score : scores.properties()) {
+            JsonNode value = score.getValue();
+            Double number = JsonValues.asDouble(value);
+            String label = value != null && value.isTextual() && number == null ? value.textValue() : null;
+            if (number != null || label != null) {
+                checks.add(new CanonicalCheck(ownerId + ":" + score.getKey(), CheckSource.EVALUATION, score.getKey(),
+                        label, number, null, null, timeNs));
+            }
+        }
+        return checks;
     }
 
     private static CheckSource sourceOf(LangfuseRecord score) {

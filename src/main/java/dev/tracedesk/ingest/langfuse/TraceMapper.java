@@ -85,6 +85,7 @@ final class TraceMapper {
         root.userId = trace.text("userId", "user_id");
         root.startNs = trace.nanos("timestamp");
         SpanContent.apply(trace, root);
+        root.checks.addAll(ScoreMapper.fromNameValueMap(trace.get("scores"), traceId, root.startNs));
         root.attributesJson = withoutInlineRecords(trace.node()).toString();
         return root;
     }

@@ -16,7 +16,8 @@ import dev.tracedesk.ingest.source.JsonValues;
  * usageDetails / usage_details (current), usage {input, output, total, unit} (deprecated; older
  * SDKs wrote promptTokens / completionTokens / totalTokens in it), the API's flattened
  * promptTokens / completionTokens / totalTokens, then costDetails / cost_details, totalCost /
- * total_cost, calculatedTotalCost and usage.totalCost. Only what Langfuse reports: never estimated.
+ * total_cost, calculatedTotalCost (calculatedTotalCostInUSD in the UI's export) and usage.totalCost.
+ * Only what Langfuse reports: never estimated.
  */
 final class UsageAndCost {
 
@@ -73,7 +74,7 @@ final class UsageAndCost {
         if (total != null && total.signum() != 0) {
             return total;
         }
-        BigDecimal calculated = JsonValues.asDecimal(observation.get("calculatedTotalCost"));
+        BigDecimal calculated = JsonValues.asDecimal(observation.get("calculatedTotalCost", "calculatedTotalCostInUSD"));
         if (calculated != null) {
             return calculated;
         }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.tracedesk.core.model.CheckSource;
 import dev.tracedesk.core.model.SpanKind;
@@ -92,6 +95,31 @@ class LangfuseApiListsTest {
         assertThat(classify.timeToFirstTokenNs).isEqualTo(250_000_000L);
         assertThat(classify.userId).isEqualTo("agent-ops-17");
         assertThat(classify.sessionId).isEqualTo("ticket-88213");
+    }
+
+    @Test
+    void theUiExportsRowShapeWithItsInUsdAndInSecondsFieldsAndScoreMapIsRead(@TempDir Path dir) throws Exception {
+        // Langfuse's UI export writes JSON as "[" + rows joined by "," + "]" on one line
+        Path export = dir.resolve("generations.json");
+        Files.writeString(export, "[{\"id\":\"g1\",\"traceId\":\"t1\",\"type\":\"GENERATION\",\"name\":\"chat\","
+                + "\"startTime\":\"2025-10-05T10:00:00.000Z\",\"endTime\":null,\"model\":\"gpt-4o\",\"promptTokens\":10,"
+                + "\"completionTokens\":5,\"totalTokens\":15,\"unit\":\"TOKENS\",\"calculatedTotalCostInUSD\":0.000075,"
+                + "\"latencyInSeconds\":1.25,\"timeToFirstTokenInSeconds\":0.3,\"traceName\":\"qa\",\"promptName\":\"qa\","
+                + "\"promptVersion\":\"4\",\"scores\":{\"accuracy\":0.9,\"tone\":\"neutral\"}}]");
+        CollectingSink sink = LangfuseFixtures.read(export);
+        CanonicalSpan chat = sink.span("g1");
+        assertThat(chat.inputTokens).isEqualTo(10);
+        assertThat(chat.outputTokens).isEqualTo(5);
+        assertThat(chat.totalTokens).isEqualTo(15);
+        assertThat(chat.costUsd).isEqualByComparingTo(new BigDecimal("0.000075"));
+        assertThat(chat.durationNs).isEqualTo(1_250_000_000L);
+        assertThat(chat.timeToFirstTokenNs).isEqualTo(300_000_000L);
+        assertThat(chat.traceName).isEqualTo("qa");
+        assertThat(chat.promptTemplateVersion).isEqualTo("4");
+        assertThat(chat.checks).extracting(CanonicalCheck::externalId, CanonicalCheck::name, CanonicalCheck::value,
+                        CanonicalCheck::label, CanonicalCheck::source)
+                .containsExactly(tuple("g1:accuracy", "accuracy", 0.9, null, CheckSource.EVALUATION),
+                        tuple("g1:tone", "tone", null, "neutral", CheckSource.EVALUATION));
     }
 
     @Test
