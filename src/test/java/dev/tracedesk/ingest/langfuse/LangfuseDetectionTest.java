@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportFormat;
@@ -69,12 +71,24 @@ class LangfuseDetectionTest {
                 .isEqualTo(50);
     }
 
+    /** Every fixture of another format: the tool-written files of tools/fixtures/, real third-party files, bad/. */
+    static Stream<String> otherFormatsFixtures() throws IOException {
+        Path root = LangfuseFixtures.path("").getParent();
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(file -> root.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> !name.startsWith("langfuse/") && name.contains("/"))
+                    .filter(name -> !name.endsWith("README.md"))
+                    .sorted().toList();
+            assertThat(names).as("the shared fixtures are there").contains("langfuse-otel/traces.jsonl", "promptfoo/results.jsonl");
+            return names.stream();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"otlp-trace.json", "promptfoo-sample-export.json", "inspect-input-task.json",
-            "oaieval-test-match.jsonl", "openai-evals-items.jsonl", "toy_chat_fine_tuning.jsonl",
-            "openinference_client_span_tool_calls.json"})
-    void realFilesOfOtherFormatsAreNotClaimed(String file) throws IOException {
-        assertThat(confidenceOf(LangfuseFixtures.path("other-formats/" + file))).isZero();
+    @MethodSource("otherFormatsFixtures")
+    void noFileOfAnotherFormatIsClaimedNotEvenOtlpCarryingLangfuseAttributes(String file) throws IOException {
+        assertThat(confidenceOf(LangfuseFixtures.path("").getParent().resolve(file))).isZero();
     }
 
     @Test
