@@ -42,6 +42,8 @@ final class TraceMapper {
         }
         CanonicalSpan root = root(trace, traceId);
         List<Problem> problems = new ArrayList<>();
+        List<CanonicalSpan> ordered = new ArrayList<>();
+        ordered.add(root);
         Map<String, CanonicalSpan> spans = new LinkedHashMap<>();
         spans.put(traceId, root);
         JsonNode observations = trace.node().get("observations");
@@ -58,11 +60,16 @@ final class TraceMapper {
                 }
                 try {
                     CanonicalSpan span = ObservationMapper.map(new LangfuseRecord(element), traceId);
-                    if (span.parentSpanId == null && span.traceId.equals(traceId) && !span.spanId.equals(traceId)) {
+                    if (span.spanId.equals(traceId)) {
+                        throw new RecordProblem("observation " + span.spanId + " has its trace's id, which the trace's own span has");
+                    }
+                    if (span.parentSpanId == null && span.traceId.equals(traceId)) {
                         span.parentSpanId = traceId;
                     }
                     copyTraceFacts(root, span);
+                    // a repeated id is emitted too: the writer counts it a duplicate rather than it vanishing here
                     spans.putIfAbsent(span.spanId, span);
+                    ordered.add(span);
                 } catch (RecordProblem problem) {
                     problems.add(new Problem(where, element.toString(), problem.getMessage()));
                 }
@@ -70,7 +77,7 @@ final class TraceMapper {
         }
         finishRootDuration(trace, root, spans.values());
         List<ScoreMapper.Score> stray = attachScores(trace, traceId, spans, problems);
-        return new MappedTrace(List.copyOf(spans.values()), stray, problems);
+        return new MappedTrace(ordered, stray, problems);
     }
 
     private static CanonicalSpan root(LangfuseRecord trace, String traceId) {

@@ -179,6 +179,15 @@ class LangfuseBadInputTest {
     }
 
     @Test
+    void anObservationThatReusesItsTracesIdIsRejectedAndARepeatedOneIsLeftToTheWriter() throws IOException {
+        CollectingSink sink = read(file("trace.jsonl", "{\"id\":\"t1\",\"timestamp\":\"2025-10-01T12:00:00Z\",\"observations\":["
+                + "{\"id\":\"t1\",\"type\":\"SPAN\",\"startTime\":\"2025-10-01T12:00:00Z\"}," + OBSERVATION_1 + "," + OBSERVATION_1 + "]}\n"));
+        assertThat(sink.spans).extracting(span -> span.spanId).containsExactly("t1", "o1", "o1");
+        assertThat(sink.rejections).extracting(Rejection::locator, Rejection::reason)
+                .containsExactly(tuple("line 1, observations[0]", "observation t1 has its trace's id, which the trace's own span has"));
+    }
+
+    @Test
     void unknownFieldsAreKeptAndNumbersWrittenAsStringsAreRead() throws IOException {
         CollectingSink sink = read(file("obs.jsonl", "{\"id\":\"o1\",\"traceId\":\"t1\",\"type\":\"GENERATION\","
                 + "\"startTime\":\"2025-10-01T12:00:00Z\",\"model\":\"m\",\"usageDetails\":{\"input\":\"12\",\"output\":\"3\"},"
