@@ -102,14 +102,16 @@ public final class CanonicalWriter implements RecordSink {
     public void check(CheckTarget target, CanonicalCheck check) {
         flushSpans();
         read++;
-        boolean written = dsl.transactionResult(configuration -> LooseRows.insertCheck(configuration.dsl(), target, check));
-        if (written) {
-            imported++;
-        } else {
-            read--;
-            reject(new Rejection("check " + check.name(), null, String.valueOf(check),
-                    "its span (trace " + target.traceId() + (target.spanId() == null ? "" : ", span " + target.spanId())
-                            + ") is not in the workspace: import the traces first, then this file again"));
+        LooseRows.CheckOutcome outcome = dsl.transactionResult(configuration -> LooseRows.insertCheck(configuration.dsl(), target, check));
+        switch (outcome) {
+            case INSERTED -> imported++;
+            case DUPLICATE -> duplicates++;
+            case NO_SPAN -> {
+                read--;
+                reject(new Rejection("check " + check.name(), null, String.valueOf(check),
+                        "its span (trace " + target.traceId() + (target.spanId() == null ? "" : ", span " + target.spanId())
+                                + ") is not in the workspace: import the traces first, then this file again"));
+            }
         }
     }
 

@@ -83,18 +83,23 @@ final class LooseRows {
                 .execute();
     }
 
-    /** Writes a free-standing check onto its span; returns false when that span is not in the workspace. */
-    static boolean insertCheck(DSLContext tx, CheckTarget target, CanonicalCheck check) {
+    enum CheckOutcome { INSERTED, DUPLICATE, NO_SPAN }
+
+    /**
+     * Writes a free-standing check onto its span. Without a span id it goes to the trace's root
+     * span, or — when the trace has no root in the workspace — to its earliest span.
+     */
+    static CheckOutcome insertCheck(DSLContext tx, CheckTarget target, CanonicalCheck check) {
         Long spanId = tx.select(SPAN.ID).from(SPAN).join(TRACE).on(SPAN.TRACE_ID.eq(TRACE.ID))
                 .where(TRACE.EXTERNAL_TRACE_ID.eq(target.traceId()))
-                .and(target.spanId() == null ? SPAN.PARENT_EXTERNAL_SPAN_ID.isNull() : SPAN.EXTERNAL_SPAN_ID.eq(target.spanId()))
-                .orderBy(SPAN.START_NS)
+                .and(target.spanId() == null ? DSL.trueCondition() : SPAN.EXTERNAL_SPAN_ID.eq(target.spanId()))
+                .orderBy(DSL.when(SPAN.PARENT_EXTERNAL_SPAN_ID.isNull(), 0).otherwise(1), SPAN.START_NS, SPAN.ID)
                 .limit(1)
                 .fetchOne(SPAN.ID);
         if (spanId == null) {
-            return false;
+            return CheckOutcome.NO_SPAN;
         }
-        tx.insertInto(CHECK_RESULT).set(SpanChildRows.checkRecord(spanId, null, check)).onConflictDoNothing().execute();
-        return true;
+        int inserted = tx.insertInto(CHECK_RESULT).set(SpanChildRows.checkRecord(spanId, null, check)).onConflictDoNothing().execute();
+        return inserted > 0 ? CheckOutcome.INSERTED : CheckOutcome.DUPLICATE;
     }
 }
