@@ -22,6 +22,7 @@ public final class FormatReaders {
     public static FormatReaders standard() {
         return new FormatReaders(List.of(
                 // one line per reader; keep the list sorted by format
+                new dev.tracedesk.ingest.promptfoo.PromptfooJsonReader(), new dev.tracedesk.ingest.promptfoo.PromptfooJsonlReader(), new dev.tracedesk.ingest.promptfoo.PromptfooCsvReader()
         ));
     }
 

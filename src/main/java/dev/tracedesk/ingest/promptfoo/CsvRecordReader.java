@@ -29,6 +29,7 @@ final class CsvRecordReader {
      *
      * @param lineNumber the 1-based line the record starts on
      * @param rawText    the record as it was in the file (its head only when over-long)
+     * @param fields     the fields; when there is a problem, those read before it (or null)
      */
     record CsvRecord(long lineNumber, List<String> fields, String rawText, String problem) {
         boolean ok() {
@@ -91,8 +92,10 @@ final class CsvRecordReader {
             if (b < 0) {
                 if (quoted) {
                     fieldBytes.add(field.toByteArray());
-                    return problem(startLine, raw, "the quoted field opened on this record is never closed; "
-                            + "the file ends inside it");
+                    List<String> partial = fieldBytes.stream()
+                            .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
+                    return new CsvRecord(startLine, tooLong ? null : partial, rawText(raw),
+                            "the quoted field opened on this record is never closed; the file ends inside it");
                 }
                 break;
             }
