@@ -59,7 +59,7 @@ public final class PromptfooJsonReader implements FormatReader {
         ResultEmitter emitter = new ResultEmitter(sink, new PromptfooResultMapper(templates, new CaseKeyAssigner()));
         if (envelope.sawResultsArray) {
             ResultArrayStreamer.stream(source, sink, (element, locator, line) ->
-                    emitter.emit(element, locator, line, element.toString()));
+                    emitter.emit(element, locator, line, element::toString));
         }
         PromptfooEnvelope.JsonBreak jsonBreak = envelope.jsonBreak;
         if (jsonBreak != null && !jsonBreak.insideResultsArray()) {

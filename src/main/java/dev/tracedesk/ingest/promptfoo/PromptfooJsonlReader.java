@@ -100,7 +100,7 @@ public final class PromptfooJsonlReader implements FormatReader {
                 // JSONL columns are listed as first seen, not by promptIdx: labels come from each line
                 emitters.computeIfAbsent(runKey, key -> new ResultEmitter(sink,
                                 new PromptfooResultMapper(PromptTemplates.empty(), new CaseKeyAssigner())))
-                        .emit(result, locator, line.number(), line.text());
+                        .emit(result, locator, line.number(), line::text);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.tracedesk.ingest.promptfoo;
 
+import java.util.function.Supplier;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.ingest.model.RecordSink;
@@ -16,16 +18,17 @@ final class ResultEmitter {
         this.mapper = mapper;
     }
 
-    void emit(JsonNode result, String locator, Long lineNumber, String rawText) {
+    /** The raw text is asked for only when the result is rejected; writing it out costs a pass. */
+    void emit(JsonNode result, String locator, Long lineNumber, Supplier<String> rawText) {
         String problem = problemOf(result);
         if (problem != null) {
-            sink.reject(new Rejection(locator, lineNumber, rawText, problem));
+            sink.reject(new Rejection(locator, lineNumber, rawText.get(), problem));
             return;
         }
         try {
             sink.evalCase(mapper.map(result));
         } catch (RuntimeException e) {
-            sink.reject(new Rejection(locator, lineNumber, rawText,
+            sink.reject(new Rejection(locator, lineNumber, rawText.get(),
                     "the result could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
