@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.tracedesk.cli.ExitCodes;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
+import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
 import dev.tracedesk.cli.StatsCommand;
 import dev.tracedesk.cli.WorkspaceOption;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TracedeskCommand.Version.class,
         description = "Review LLM audit trails and eval runs. Without a command: open the window.",
-        subcommands = {StatsCommand.class, ImportCommand.class, ImportsCommand.class, RejectedCommand.class},
+        subcommands = {StatsCommand.class, ImportCommand.class, ImportsCommand.class, RejectedCommand.class, MappingCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -56,7 +56,8 @@ public final class ImportCommand implements Callable<Integer> {
         try (Workspace open = workspace.open()) {
             ImportService service = new ImportService(open.dsl(), FormatReaders.standard());
             for (Path file : files) {
-                results.add(service.importFile(file, requested, new ConsoleProgress(spec.commandLine().getErr())));
+                results.add(service.importFile(file, requested, Optional.ofNullable(mapping),
+                        new ConsoleProgress(spec.commandLine().getErr())));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tracedesk.core.task.TaskContext;
+import dev.tracedesk.ingest.generic.FieldMapping;
+import dev.tracedesk.ingest.generic.FieldMappings;
+import dev.tracedesk.ingest.generic.GenericJsonlReader;
 import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.write.CanonicalWriter;
@@ -39,6 +42,15 @@ public final class ImportService {
      * @param format the format to read the file as, or empty to detect it
      */
     public ImportResult importFile(Path file, Optional<ImportFormat> format, TaskContext context) {
+        return importFile(file, format, Optional.empty(), context);
+    }
+
+    /**
+     * @param format      the format to read the file as, or empty to detect it
+     * @param mappingName a saved field mapping for a generic JSONL/CSV log of LLM calls
+     */
+    public ImportResult importFile(Path file, Optional<ImportFormat> format, Optional<String> mappingName,
+                                   TaskContext context) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             String why = Files.exists(file) ? (Files.isDirectory(file) ? "it is a folder" : "it cannot be read")
                     : "there is no such file";
@@ -52,24 +64,35 @@ public final class ImportService {
             if (already.isPresent()) {
                 return already.get();
             }
-            Optional<FormatReader> reader = format.isPresent() ? readers.forFormat(format.get()) : readers.detect(source);
+            Optional<FormatReader> reader;
+            if (mappingName.isPresent()) {
+                Optional<FieldMapping> mapping = new FieldMappings(dsl).find(mappingName.get());
+                if (mapping.isEmpty()) {
+                    return new ImportResult(null, file, null, ImportStatus.FAILED, ImportCounts.NONE, "Cannot import "
+                            + file + ": there is no field mapping named '" + mappingName.get() + "' in this workspace"
+                            + " (see: tracedesk mapping list).");
+                }
+                reader = Optional.of(new GenericJsonlReader(mapping.get()));
+            } else {
+                reader = format.isPresent() ? readers.forFormat(format.get()) : readers.detect(source);
+            }
             if (reader.isEmpty()) {
                 long importId = log.start(file, source.sizeBytes(), null, null);
                 String message = unknownFormatMessage(file, format);
                 log.finish(importId, ImportStatus.FAILED, ImportCounts.NONE, null, message);
                 return new ImportResult(importId, file, null, ImportStatus.FAILED, ImportCounts.NONE, message);
             }
-            return read(log, source, reader.get(), context);
+            return read(log, source, reader.get(), mappingName.orElse(null), context);
         } catch (IOException e) {
             return new ImportResult(null, file, null, ImportStatus.FAILED, ImportCounts.NONE,
                     "Cannot import " + file + ": " + e.getMessage());
         }
     }
 
-    private ImportResult read(ImportLog log, ImportSource source, FormatReader reader, TaskContext context)
-            throws IOException {
+    private ImportResult read(ImportLog log, ImportSource source, FormatReader reader, String mappingName,
+                              TaskContext context) throws IOException {
         ImportFormat format = reader.format();
-        long importId = log.start(source.path(), source.sizeBytes(), format, null);
+        long importId = log.start(source.path(), source.sizeBytes(), format, mappingName);
         CanonicalWriter writer = new CanonicalWriter(dsl, importId, PriceTable.load(dsl), context::isCancelled);
         ProgressReportingSink sink = new ProgressReportingSink(writer, source, context);
         ImportStatus status;
