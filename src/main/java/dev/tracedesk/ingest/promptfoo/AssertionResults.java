@@ -8,7 +8,8 @@ import dev.tracedesk.ingest.source.JsonValues;
 
 /**
  * promptfoo's per-assertion results ({@code gradingResult.componentResults}) as one flat JSON array
- * of {@code {path, type, value, threshold, metric, weight, pass, score, reason}}. An assert-set
+ * of {@code {path, type, value, threshold, metric, weight, pass, score, reason}} (plus {@code template}
+ * when the value was rendered from one, e.g. {@code "{{category}}"} → {@code "billing"}). An assert-set
  * keeps its own entry and its members follow it with a dotted path ("2", "2.0", "2.1"), so nothing
  * nested is lost and a reader can still rebuild the tree.
  */
@@ -61,7 +62,14 @@ final class AssertionResults {
         ObjectNode entry = JsonValues.MAPPER.createObjectNode();
         entry.put("path", path);
         entry.set("type", value(assertion.get("type")));
-        entry.set("value", value(assertion.get("value")));
+        // a templated value ("{{category}}") is kept as checked, with the template beside it
+        JsonNode template = assertion.get("value");
+        JsonNode rendered = component.path("metadata").get("renderedAssertionValue");
+        boolean renderedDiffers = JsonValues.present(rendered) && !rendered.equals(template);
+        entry.set("value", value(renderedDiffers ? rendered : template));
+        if (renderedDiffers) {
+            entry.set("template", value(template));
+        }
         entry.set("threshold", value(assertion.get("threshold")));
         entry.set("metric", value(assertion.get("metric")));
         entry.set("weight", value(assertion.get("weight")));

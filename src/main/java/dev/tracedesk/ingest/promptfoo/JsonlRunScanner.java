@@ -20,20 +20,20 @@ import dev.tracedesk.ingest.source.LineReader;
  * The first pass over a promptfoo JSONL file, which has no envelope: finds which evals its lines
  * belong to (promptfoo writes each result's {@code evalId}) and the (prompt, provider) columns of
  * each, so every run can be emitted whole before its cases. It picks those few fields out of each
- * line with the streaming parser, skipping the rest, and hashes the content on the way for lines
- * that name no eval.
+ * line with the streaming parser, skipping the rest, and hashes the content on the way.
  */
 final class JsonlRunScanner {
 
     /** More evals than this in one file is not a promptfoo output; the rest share the file's run. */
     static final int MAX_RUNS = 1_000;
+    static final String FIRST_RESULT_PREFIX = "first-result:";
 
     /**
      * @param templatesByEval the columns of each eval, by evalId (null for lines that name none)
-     * @param contentRunId    the run id of lines that name no eval, from the content's hash
+     * @param fileRunId       the run id of lines that name no eval (see {@link #fileRunId})
      * @param nonBlankLines   how many lines hold anything, readable or not
      */
-    record Scan(Map<String, PromptTemplates> templatesByEval, String contentRunId, long nonBlankLines) {
+    record Scan(Map<String, PromptTemplates> templatesByEval, String fileRunId, long nonBlankLines) {
 
         /** The run a line of this eval belongs to: its own, or the file's past {@link #MAX_RUNS}. */
         String runKeyOf(String evalId) {
@@ -54,6 +54,7 @@ final class JsonlRunScanner {
         Map<String, PromptTemplates> templatesByEval = new LinkedHashMap<>();
         MessageDigest digest = ContentHash.sha256();
         long nonBlankLines = 0;
+        String[] firstResultId = {null};
         try (InputStream in = new DigestInputStream(source.openStream(), digest)) {
             LineReader lines = new LineReader(in);
             LineReader.Line line;
@@ -62,15 +63,27 @@ final class JsonlRunScanner {
                     nonBlankLines++;
                 }
                 if (line.ok() && !line.isBlank()) {
-                    collect(line.text(), templatesByEval);
+                    collect(line.text(), templatesByEval, firstResultId);
                 }
             }
         }
-        return new Scan(templatesByEval, ContentHash.runIdOf(digest), nonBlankLines);
+        return new Scan(templatesByEval, fileRunId(firstResultId[0], digest), nonBlankLines);
     }
 
-    private static void collect(String text, Map<String, PromptTemplates> templatesByEval) throws IOException {
+    /**
+     * The run of lines that name no eval (all of promptfoo 0.121's) is named by the id of the first
+     * result: promptfoo gives every result a UUID, so it tells evals apart, and unlike a hash of the
+     * bytes it stays the same when the file is re-saved, cut short by a crash or appended to, so an
+     * overlapping file finds its run and adds only what is new. Without ids: the content's hash.
+     */
+    private static String fileRunId(String firstResultId, MessageDigest digest) {
+        return firstResultId != null ? FIRST_RESULT_PREFIX + firstResultId : ContentHash.runIdOf(digest);
+    }
+
+    private static void collect(String text, Map<String, PromptTemplates> templatesByEval, String[] firstResultId)
+            throws IOException {
         String evalId = null;
+        String resultId = null;
         String provider = "";
         String label = null;
         String promptId = null;
@@ -83,6 +96,7 @@ final class JsonlRunScanner {
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "evalId" -> evalId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "id" -> resultId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "promptId" -> promptId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "provider" -> provider = PromptfooResultMapper.provider(parser.readValueAsTree());
                     case "prompt" -> label = promptLabel(parser, value);
@@ -93,6 +107,9 @@ final class JsonlRunScanner {
             return; // the second pass rejects it, with its line number
         }
         String key = evalId == null || evalId.isBlank() ? null : evalId;
+        if (key == null && firstResultId[0] == null && resultId != null && !resultId.isBlank()) {
+            firstResultId[0] = resultId;
+        }
         if (!templatesByEval.containsKey(key) && templatesByEval.size() >= MAX_RUNS) {
             key = null;
         }

@@ -40,18 +40,21 @@ final class PromptfooCsvCells {
     private PromptfooCsvCells() {
     }
 
-    /** The split layout: output, Status, Score, Named Scores, Grader Reason, Comment. Null when all empty. */
-    static Cell split(List<String> row, int index) throws UnreadableCell {
-        List<String> cells = row.subList(index, index + 1 + PromptfooCsvLayout.SPLIT_GROUP.size());
+    /**
+     * The split layout: output, Status, Score, Named Scores, the "Metric:" columns (the same numbers
+     * as Named Scores, so not read again), Grader Reason, Comment. Null when all are empty.
+     */
+    static Cell split(List<String> row, int index, int groupWidth) throws UnreadableCell {
+        List<String> cells = row.subList(index, index + groupWidth);
         if (cells.stream().allMatch(String::isEmpty)) {
-            return null; // promptfoo writes six empty cells where a test has no result for this prompt
+            return null; // promptfoo writes empty cells where a test has no result for this prompt
         }
         CaseStatus status = status(cells.get(1));
         if (status == null) {
             throw new UnreadableCell("the Status cell is \"" + cells.get(1) + "\", expected PASS, FAIL or ERROR");
         }
         return new Cell(status, number(cells.get(2)), namedScoresJson(cells.get(3)), cells.get(0),
-                emptyToNull(cells.get(4)), emptyToNull(cells.get(5)));
+                emptyToNull(cells.get(groupWidth - 2)), emptyToNull(cells.get(groupWidth - 1)));
     }
 
     /** The combined layout: "[PASS] (0.75, name: 1.00)\n\n<output>\n\nPass Reason: …". Null when empty. */

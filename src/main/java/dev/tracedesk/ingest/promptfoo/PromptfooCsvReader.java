@@ -107,7 +107,7 @@ public final class PromptfooCsvReader implements FormatReader {
             PromptfooCsvCells.Cell cell;
             try {
                 cell = layout.style == PromptfooCsvLayout.Style.SPLIT
-                        ? PromptfooCsvCells.split(row, prompt.index())
+                        ? PromptfooCsvCells.split(row, prompt.index(), layout.groupWidth)
                         : PromptfooCsvCells.combined(row.get(prompt.index()));
             } catch (PromptfooCsvCells.UnreadableCell e) {
                 sink.reject(new Rejection("line " + record.lineNumber() + ", column " + (prompt.index() + 1),

@@ -22,10 +22,11 @@ import dev.tracedesk.ingest.source.Sniff;
 
 /**
  * {@code promptfoo eval -o results.jsonl}: one result per line, the same shape as an element of
- * results.json's {@code results.results}, with no envelope. Lines carry their {@code evalId}, which
- * becomes the run id (so the JSON and the JSONL output of one eval are the same run); lines without
- * one belong to a run named by the content's hash. Two passes: the first finds the runs and their
- * columns, the second maps each line.
+ * results.json's {@code results.results}, with no envelope. promptfoo 0.121 writes no evalId on the
+ * lines, so the run is named by the id of the first result ("first-result:&lt;uuid&gt;", see
+ * {@link JsonlRunScanner}); the results.json of the same eval is a different run. Lines that do carry an
+ * {@code evalId} (a promptfoo EvalResult serialised whole) are grouped into that eval's run. Two
+ * passes: the first finds the runs and their columns, the second maps each line.
  */
 public final class PromptfooJsonlReader implements FormatReader {
 
@@ -92,7 +93,7 @@ public final class PromptfooJsonlReader implements FormatReader {
                 String runKey = scan.runKeyOf(JsonlRunScanner.evalIdOf(result));
                 if (!anyRun || !Objects.equals(runKey, currentRun)) {
                     PromptTemplates templates = templatesOf(scan, runKey);
-                    sink.evalRun(PromptfooRuns.withoutEnvelope(runKey != null ? runKey : scan.contentRunId(),
+                    sink.evalRun(PromptfooRuns.withoutEnvelope(runKey != null ? runKey : scan.fileRunId(),
                             source.fileName(), templates, null));
                     currentRun = runKey;
                     anyRun = true;

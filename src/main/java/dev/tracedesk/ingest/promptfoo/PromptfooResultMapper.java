@@ -64,6 +64,7 @@ final class PromptfooResultMapper {
         evalCase.assertionsJson = AssertionResults.flatten(gradingResult);
         evalCase.namedScoresJson = namedScores(result, gradingResult);
         traceLink(evalCase, result);
+        guardrails(evalCase, response);
         comment(evalCase, gradingResult);
         return evalCase;
     }
@@ -190,6 +191,21 @@ final class PromptfooResultMapper {
                 evalCase.spanId = parts.group(2);
             }
         }
+    }
+
+    /** The provider's moderation verdict ({@code response.guardrails}), flagged or not. */
+    private static void guardrails(CanonicalEvalCase evalCase, JsonNode response) {
+        JsonNode guardrails = response == null ? null : response.get("guardrails");
+        Boolean flagged = guardrails == null ? null : JsonValues.asBoolean(guardrails.get("flagged"));
+        if (flagged == null) {
+            return;
+        }
+        String label = !flagged ? "not flagged"
+                : Boolean.TRUE.equals(JsonValues.asBoolean(guardrails.get("flaggedInput"))) ? "input flagged"
+                : Boolean.TRUE.equals(JsonValues.asBoolean(guardrails.get("flaggedOutput"))) ? "output flagged"
+                : "flagged";
+        evalCase.checks.add(new CanonicalCheck(null, CheckSource.GUARDRAIL, "guardrails", label, null, !flagged,
+                JsonValues.text(guardrails.get("reason")), null));
     }
 
     /** A reviewer's comment written in promptfoo's web viewer is an annotation of the case. */

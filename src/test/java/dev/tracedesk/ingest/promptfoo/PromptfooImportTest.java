@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.tracedesk.core.task.TaskContext;
 import dev.tracedesk.ingest.FormatReaders;
@@ -64,19 +60,20 @@ class PromptfooImportTest {
     }
 
     @Test
-    void theJsonlOfAnEvalAlreadyImportedAsJsonIsAllDuplicates() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (JsonNode result : PromptfooFiles.tree(PromptfooFiles.UPSTREAM_EXPORT).at("/results/results")) {
-            lines.add(((ObjectNode) result.deepCopy()).put("evalId", "eval-WJi-2025-10-01T20:08:11").toString());
-        }
-        Path jsonl = Files.writeString(dir.resolve("results.jsonl"), String.join("\n", lines) + "\n");
+    void aJsonlWrittenFurtherAfterAnImportAddsOnlyItsNewResults() throws IOException {
+        List<String> lines = Files.readAllLines(PromptfooFiles.fixture("fixtures/promptfoo/results.jsonl"));
+        Path firstHalf = Files.write(dir.resolve("partial.jsonl"), lines.subList(0, 10));
+        Path whole = PromptfooFiles.fixture("fixtures/promptfoo/results.jsonl");
         try (Workspace workspace = Workspace.open(TestDatabases.freshLocation("h2", dir))) {
-            importFile(workspace, PromptfooFiles.UPSTREAM_EXPORT);
-            ImportResult overlapping = importFile(workspace, jsonl);
-            assertThat(overlapping.format()).isEqualTo(ImportFormat.PROMPTFOO_JSONL);
-            assertThat(overlapping.counts().imported()).isZero();
-            assertThat(overlapping.counts().duplicates()).isEqualTo(5);
-            assertThat(workspace.dsl().fetchCount(EVAL_CASE)).isEqualTo(4);
+            ImportResult partial = importFile(workspace, firstHalf);
+            assertThat(partial.format()).isEqualTo(ImportFormat.PROMPTFOO_JSONL);
+            assertThat(partial.counts().imported()).isEqualTo(11);
+
+            ImportResult rest = importFile(workspace, whole);
+            assertThat(rest.counts().imported()).isEqualTo(10);
+            assertThat(rest.counts().duplicates()).as("the run and the first ten results").isEqualTo(11);
+            assertThat(workspace.dsl().fetchCount(EVAL_RUN)).isEqualTo(1);
+            assertThat(workspace.dsl().fetchCount(EVAL_CASE)).isEqualTo(20);
         }
     }
 }

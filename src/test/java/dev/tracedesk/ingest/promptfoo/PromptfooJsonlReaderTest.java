@@ -30,7 +30,7 @@ class PromptfooJsonlReaderTest {
 
     private final PromptfooJsonlReader reader = new PromptfooJsonlReader();
 
-    /** The upstream export's four real results, one per line, each stamped with an evalId as 0.121 writes. */
+    /** The upstream export's four real results, one per line as -o results.jsonl writes them; optionally with an evalId. */
     private static List<String> upstreamLines(String evalId) throws IOException {
         List<String> lines = new ArrayList<>();
         for (JsonNode result : PromptfooFiles.tree(PromptfooFiles.UPSTREAM_EXPORT).at("/results/results")) {
@@ -48,10 +48,10 @@ class PromptfooJsonlReaderTest {
     }
 
     @Test
-    void linesOfOneEvalAreOneRunNamedByTheirEvalId() throws IOException {
-        CollectingSink sink = read(String.join("\n", upstreamLines("eval-WJi-2025-10-01T20:08:11")) + "\n");
+    void linesWithoutEvalIdAreOneRunNamedByTheFirstResult() throws IOException {
+        CollectingSink sink = read(String.join("\n", upstreamLines(null)) + "\n");
         assertThat(sink.runs).singleElement().satisfies(run -> {
-            assertThat(run.externalRunId).isEqualTo("eval-WJi-2025-10-01T20:08:11");
+            assertThat(run.externalRunId).isEqualTo("first-result:b7df157c-b0cd-4852-a41a-72523ea294e7");
             assertThat(run.name).isEqualTo("results.jsonl");
             assertThat(run.providersJson).isEqualTo("[\"openai:gpt-5-mini\",\"openai:gpt-5\"]");
             assertThat(run.promptsJson).contains("\"label\":\"Solve this riddle: {{riddle}}\"");
@@ -63,18 +63,40 @@ class PromptfooJsonlReaderTest {
     }
 
     @Test
+    void aFileCutShortOrResavedKeepsItsRunSoItsCasesAreDuplicates() throws IOException {
+        List<String> lines = upstreamLines(null);
+        String whole = read(String.join("\n", lines) + "\n").runs.get(0).externalRunId;
+        String cut = read(lines.get(0) + "\n" + lines.get(1) + "\n" + lines.get(2).substring(0, 40)).runs.get(0).externalRunId;
+        String resaved = read(String.join("\r\n", lines) + "\r\n\r\n").runs.get(0).externalRunId;
+        assertThat(cut).isEqualTo(whole).isEqualTo(resaved);
+    }
+
+    @Test
+    void linesWithoutAnyIdBelongToARunNamedByTheContentHash() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : upstreamLines(null)) {
+            ObjectNode node = (ObjectNode) PromptfooFiles.tree(line);
+            node.remove("id");
+            lines.add(node.toString());
+        }
+        CollectingSink sink = read(String.join("\n", lines));
+        assertThat(sink.runs).singleElement().satisfies(run -> assertThat(run.externalRunId).matches("sha256:[0-9a-f]{32}"));
+        assertThat(sink.cases).hasSize(4);
+    }
+
+    @Test
     void theJsonlCasesEqualThoseOfTheSameEvalsJson() throws IOException {
         CollectingSink fromJson = PromptfooFiles.read(new PromptfooJsonReader(), PromptfooFiles.UPSTREAM_EXPORT);
-        CollectingSink fromJsonl = read(String.join("\n", upstreamLines("eval-WJi-2025-10-01T20:08:11")));
-        assertThat(fromJsonl.runs.get(0).externalRunId).isEqualTo(fromJson.runs.get(0).externalRunId);
+        CollectingSink fromJsonl = read(String.join("\n", upstreamLines(null)));
         assertThat(fromJsonl.cases).usingRecursiveFieldByFieldElementComparator()
                 .containsExactlyElementsOf(fromJson.cases);
     }
 
     @Test
-    void linesWithoutEvalIdBelongToARunNamedByTheContentHash() throws IOException {
-        CollectingSink sink = read(String.join("\n", upstreamLines(null)));
-        assertThat(sink.runs).singleElement().satisfies(run -> assertThat(run.externalRunId).matches("sha256:[0-9a-f]{32}"));
+    void linesThatCarryAnEvalIdAreGroupedIntoThatEvalsRun() throws IOException {
+        CollectingSink sink = read(String.join("\n", upstreamLines("eval-WJi-2025-10-01T20:08:11")));
+        assertThat(sink.runs).singleElement().satisfies(run ->
+                assertThat(run.externalRunId).isEqualTo("eval-WJi-2025-10-01T20:08:11"));
         assertThat(sink.cases).hasSize(4);
     }
 
