@@ -169,6 +169,16 @@ class PromptfooJsonReaderTest {
     }
 
     @Test
+    void aFiftyMegabyteOutputImportsAndCostsNothingElse() throws IOException {
+        String huge = result(1, 0, "echo", "b").replace(json("'output':'Q: b'"),
+                json("'output':'") + "y".repeat(50 * 1024 * 1024) + "\"");
+        CollectingSink sink = read(envelope(result(0, 0, "echo", "a"), huge, result(2, 0, "echo", "c")));
+        assertThat(sink.rejections).isEmpty();
+        assertThat(sink.cases).extracting(c -> c.testIndex).containsExactly(0, 1, 2);
+        assertThat(sink.cases.get(1).actualOutput).hasSize(50 * 1024 * 1024);
+    }
+
+    @Test
     void unreadableFilesAreRefusedNamingTheFileAndWhatWasExpected() throws IOException {
         assertThatThrownBy(() -> read("")).isInstanceOf(IOException.class)
                 .hasMessageContaining("results.json: the file is empty");

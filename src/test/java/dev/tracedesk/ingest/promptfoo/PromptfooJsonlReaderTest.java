@@ -131,6 +131,17 @@ class PromptfooJsonlReaderTest {
     }
 
     @Test
+    void aFiftyMegabyteLineImportsAndCostsNothingElse() throws IOException {
+        List<String> lines = upstreamLines(null);
+        ObjectNode huge = (ObjectNode) PromptfooFiles.tree(lines.get(1));
+        ((ObjectNode) huge.get("response")).put("output", "x".repeat(50 * 1024 * 1024));
+        CollectingSink sink = read(lines.get(0) + "\n" + huge + "\n" + lines.get(2) + "\n");
+        assertThat(sink.rejections).isEmpty();
+        assertThat(sink.cases).hasSize(3);
+        assertThat(sink.cases.get(1).actualOutput).hasSize(50 * 1024 * 1024);
+    }
+
+    @Test
     void anEmptyFileIsRefused() {
         assertThatThrownBy(() -> read("\n\n")).isInstanceOf(IOException.class)
                 .hasMessageContaining("results.jsonl: the file is empty");
