@@ -27,13 +27,18 @@ final class JsonlRunScanner {
     /** More evals than this in one file is not a promptfoo output; the rest share the file's run. */
     static final int MAX_RUNS = 1_000;
     static final String FIRST_RESULT_PREFIX = "first-result:";
+    /** The fields of which every promptfoo result has some (as {@link PromptfooResultMapper#looksLikeResult}). */
+    private static final java.util.Set<String> RESULT_FIELDS = java.util.Set.of(
+            "provider", "prompt", "response", "success", "gradingResult", "testCase");
 
     /**
      * @param templatesByEval the columns of each eval, by evalId (null for lines that name none)
      * @param fileRunId       the run id of lines that name no eval (see {@link #fileRunId})
      * @param nonBlankLines   how many lines hold anything, readable or not
+     * @param resultLines     how many lines are JSON objects with a field every promptfoo result has
      */
-    record Scan(Map<String, PromptTemplates> templatesByEval, String fileRunId, long nonBlankLines) {
+    record Scan(Map<String, PromptTemplates> templatesByEval, String fileRunId, long nonBlankLines,
+                long resultLines) {
 
         /** The run a line of this eval belongs to: its own, or the file's past {@link #MAX_RUNS}. */
         String runKeyOf(String evalId) {
@@ -55,6 +60,7 @@ final class JsonlRunScanner {
         MessageDigest digest = ContentHash.sha256();
         long nonBlankLines = 0;
         String[] firstResultId = {null};
+        long resultLines = 0;
         try (InputStream in = new DigestInputStream(source.openStream(), digest)) {
             LineReader lines = new LineReader(in);
             LineReader.Line line;
@@ -62,12 +68,12 @@ final class JsonlRunScanner {
                 if (!line.isBlank()) {
                     nonBlankLines++;
                 }
-                if (line.ok() && !line.isBlank()) {
-                    collect(line.text(), templatesByEval, firstResultId);
+                if (line.ok() && !line.isBlank() && collect(line.text(), templatesByEval, firstResultId)) {
+                    resultLines++;
                 }
             }
         }
-        return new Scan(templatesByEval, fileRunId(firstResultId[0], digest), nonBlankLines);
+        return new Scan(templatesByEval, fileRunId(firstResultId[0], digest), nonBlankLines, resultLines);
     }
 
     /**
@@ -80,8 +86,10 @@ final class JsonlRunScanner {
         return firstResultId != null ? FIRST_RESULT_PREFIX + firstResultId : ContentHash.runIdOf(digest);
     }
 
-    private static void collect(String text, Map<String, PromptTemplates> templatesByEval, String[] firstResultId)
+    /** Notes the line's run and column; true when the line looks like a promptfoo result. */
+    private static boolean collect(String text, Map<String, PromptTemplates> templatesByEval, String[] firstResultId)
             throws IOException {
+        boolean resultField = false;
         String evalId = null;
         String resultId = null;
         String provider = "";
@@ -89,11 +97,12 @@ final class JsonlRunScanner {
         String promptId = null;
         try (JsonParser parser = PromptfooJson.MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return;
+                return false;
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
+                resultField |= RESULT_FIELDS.contains(name);
                 switch (name) {
                     case "evalId" -> evalId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
                     case "id" -> resultId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -104,7 +113,10 @@ final class JsonlRunScanner {
                 }
             }
         } catch (JsonProcessingException brokenLine) {
-            return; // the second pass rejects it, with its line number
+            return false; // the second pass rejects it, with its line number
+        }
+        if (!resultField) {
+            return false;
         }
         String key = evalId == null || evalId.isBlank() ? null : evalId;
         if (key == null && firstResultId[0] == null && resultId != null && !resultId.isBlank()) {
@@ -118,6 +130,7 @@ final class JsonlRunScanner {
         if (label != null || !provider.isEmpty()) {
             templates.addIfNew(template);
         }
+        return true;
     }
 
     /** Only the template's label: prompt.raw is the rendered prompt, which differs on every line. */

@@ -61,6 +61,11 @@ public final class PromptfooJsonlReader implements FormatReader {
             throw new IOException(source.fileName() + ": the file is empty, expected promptfoo JSONL output "
                     + "(one result object per line)");
         }
+        if (scan.resultLines() == 0) {
+            throw new IOException(source.fileName() + ": not promptfoo JSONL output: none of its "
+                    + scan.nonBlankLines() + " lines is a JSON object with the fields of a promptfoo result "
+                    + "(provider, prompt, response, success, gradingResult, testCase)");
+        }
         Map<String, ResultEmitter> emitters = new HashMap<>();
         String currentRun = null;
         boolean anyRun = false;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import dev.tracedesk.core.model.CheckSource;
 import dev.tracedesk.ingest.CollectingSink;
 import dev.tracedesk.ingest.model.CanonicalEvalCase;
 import dev.tracedesk.ingest.model.Rejection;
+import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.Sniff;
 
 /** results.json shapes and breaks (FORMATS.md §10), built inline. */
@@ -188,6 +190,26 @@ class PromptfooJsonReaderTest {
                 .hasMessageContaining("without a results.results array");
         assertThatThrownBy(() -> read(json("{'resourceSpans':[]}"))).hasMessageContaining("expected a JSON object with evalId");
         assertThatThrownBy(() -> read(json("{'a':"))).hasMessageContaining("breaks at line 1");
+    }
+
+    @Test
+    void theSharedBadFilesAreNotClaimedAndAreRefusedWhenForced() throws IOException {
+        List<FormatReader> readers = List.of(reader, new PromptfooJsonlReader(), new PromptfooCsvReader());
+        for (String bad : List.of("empty.json", "empty.jsonl", "null.json", "truncated.json", "binary.png",
+                "binary-named.jsonl", "not-a-zip.eval", "null-values.jsonl")) {
+            Path file = PromptfooFiles.fixture("fixtures/bad/" + bad);
+            for (FormatReader each : readers) {
+                assertThat(each.confidence(PromptfooFiles.sniff(file))).as("%s for %s", each.format(), bad).isZero();
+            }
+        }
+        for (String bad : List.of("empty.json", "null.json", "truncated.json", "binary.png", "null-values.jsonl",
+                "truncated-last-line.jsonl")) {
+            Path file = PromptfooFiles.fixture("fixtures/bad/" + bad);
+            for (FormatReader each : readers) {
+                assertThatThrownBy(() -> PromptfooFiles.read(each, file)).as("%s forced on %s", each.format(), bad)
+                        .isInstanceOf(IOException.class).hasMessageStartingWith(bad + ": ");
+            }
+        }
     }
 
     @Test
