@@ -8,7 +8,11 @@ import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
 import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
+import dev.tracedesk.cli.RunCommand;
+import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.StatsCommand;
+import dev.tracedesk.cli.TraceCommand;
+import dev.tracedesk.cli.TracesCommand;
 import dev.tracedesk.cli.WorkspaceOption;
 import dev.tracedesk.store.WorkspaceException;
 import picocli.CommandLine;
@@ -24,7 +28,17 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TracedeskCommand.Version.class,
         description = "Review LLM audit trails and eval runs. Without a command: open the window.",
-        subcommands = {StatsCommand.class, ImportCommand.class, ImportsCommand.class, RejectedCommand.class, MappingCommand.class},
+        subcommands = {
+            StatsCommand.class,
+            ImportCommand.class,
+            ImportsCommand.class,
+            RejectedCommand.class,
+            MappingCommand.class,
+            TracesCommand.class,
+            TraceCommand.class,
+            RunsCommand.class,
+            RunCommand.class,
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

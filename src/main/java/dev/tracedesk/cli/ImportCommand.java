@@ -39,6 +39,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON only.")
     private boolean json;
 
+    @Option(names = "--report-memory", hidden = true,
+            description = "Print the peak Java heap used to stderr (for the import benchmark).")
+    private boolean reportMemory;
+
     @Parameters(arity = "1..*", paramLabel = "FILE")
     private List<Path> files;
 
@@ -73,8 +77,19 @@ public final class ImportCommand implements Callable<Integer> {
                 }
             }
         }
+        if (reportMemory) {
+            spec.commandLine().getErr().printf("peak heap: %.1f MB%n", peakHeapBytes() / 1e6);
+        }
         spec.commandLine().getErr().flush();
         return exitCode(results);
+    }
+
+    /** The sum of each heap pool's peak; an upper bound of the heap in use at any one time. */
+    private static long peakHeapBytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     static int exitCode(List<ImportResult> results) {

@@ -22,7 +22,8 @@ public final class FormatReaders {
     public static FormatReaders standard() {
         return new FormatReaders(List.of(
                 // one line per reader; keep the list sorted by format
-                new dev.tracedesk.ingest.promptfoo.PromptfooJsonReader(), new dev.tracedesk.ingest.promptfoo.PromptfooJsonlReader(), new dev.tracedesk.ingest.promptfoo.PromptfooCsvReader()
+                new dev.tracedesk.ingest.promptfoo.PromptfooJsonReader(), new dev.tracedesk.ingest.promptfoo.PromptfooJsonlReader(), new dev.tracedesk.ingest.promptfoo.PromptfooCsvReader(),
+                new dev.tracedesk.ingest.inspect.InspectJsonReader(), new dev.tracedesk.ingest.inspect.InspectEvalReader(), new dev.tracedesk.ingest.openaievals.OaiEvalLogReader(), new dev.tracedesk.ingest.openaievals.EvalItemsReader()
         ));
     }
 

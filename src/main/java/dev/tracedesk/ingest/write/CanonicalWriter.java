@@ -171,6 +171,8 @@ public final class CanonicalWriter implements RecordSink {
         if (cases.isEmpty()) {
             return;
         }
+        // a case links to its trace by id: the spans read before it must be in the workspace first
+        flushSpans();
         List<CanonicalEvalCase> batch = List.copyOf(cases);
         cases.clear();
         long runId = currentRunId;
