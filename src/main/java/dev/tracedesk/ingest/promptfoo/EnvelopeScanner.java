@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.JsonValues;
 
 /**
  * The first pass over a results.json: reads the envelope (evalId, results.version, timestamp,
@@ -35,7 +36,7 @@ final class EnvelopeScanner {
     }
 
     private PromptfooEnvelope run(ImportSource source) throws IOException {
-        try (InputStream in = source.openStream(); JsonParser opened = PromptfooJson.MAPPER.createParser(in)) {
+        try (InputStream in = source.openStream(); JsonParser opened = JsonValues.MAPPER.createParser(in)) {
             parser = opened;
             JsonToken first;
             try {

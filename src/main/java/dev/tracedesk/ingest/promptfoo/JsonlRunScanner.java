@@ -95,7 +95,7 @@ final class JsonlRunScanner {
         String provider = "";
         String label = null;
         String promptId = null;
-        try (JsonParser parser = PromptfooJson.MAPPER.createParser(text)) {
+        try (JsonParser parser = JsonValues.MAPPER.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }

@@ -113,7 +113,7 @@ final class PromptfooCsvCells {
             return null;
         }
         try {
-            JsonNode named = PromptfooJson.MAPPER.readTree(cell);
+            JsonNode named = JsonValues.MAPPER.readTree(cell);
             if (named == null || !named.isObject()) {
                 throw new UnreadableCell("the Named Scores cell is no JSON object");
             }

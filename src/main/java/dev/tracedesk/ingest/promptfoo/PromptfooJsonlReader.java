@@ -118,8 +118,8 @@ public final class PromptfooJsonlReader implements FormatReader {
 
     /** One JSON value and nothing after it; "{} {}" on one line is no JSONL record. */
     private static JsonNode parseWholeLine(String text) throws IOException {
-        try (JsonParser parser = PromptfooJson.MAPPER.createParser(text)) {
-            JsonNode node = PromptfooJson.MAPPER.readTree(parser);
+        try (JsonParser parser = JsonValues.MAPPER.createParser(text)) {
+            JsonNode node = JsonValues.MAPPER.readTree(parser);
             if (parser.nextToken() != null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser,
                         "more than one JSON value on the line");

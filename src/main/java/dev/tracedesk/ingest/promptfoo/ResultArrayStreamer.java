@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
 import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.JsonValues;
 
 /**
  * The second pass over a results.json: walks to {@code results.results} and hands over its elements
@@ -32,7 +33,7 @@ final class ResultArrayStreamer {
 
     /** Returns false when the JSON broke inside the array (the break has been rejected). */
     static boolean stream(ImportSource source, RecordSink sink, ResultHandler handler) throws IOException {
-        try (InputStream in = source.openStream(); JsonParser parser = PromptfooJson.MAPPER.createParser(in)) {
+        try (InputStream in = source.openStream(); JsonParser parser = JsonValues.MAPPER.createParser(in)) {
             try {
                 if (!walkToArray(parser)) {
                     return true;
