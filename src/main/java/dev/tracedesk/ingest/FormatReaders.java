@@ -5,6 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tracedesk.ingest.inspect.InspectEvalReader;
+import dev.tracedesk.ingest.inspect.InspectJsonReader;
+import dev.tracedesk.ingest.langfuse.LangfuseReader;
+import dev.tracedesk.ingest.openaievals.EvalItemsReader;
+import dev.tracedesk.ingest.openaievals.OaiEvalLogReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooCsvReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooJsonReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooJsonlReader;
 import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.source.Sniff;
@@ -21,10 +29,14 @@ public final class FormatReaders {
     /** The readers this build ships with. */
     public static FormatReaders standard() {
         return new FormatReaders(List.of(
-                // one line per reader; keep the list sorted by format
-                new dev.tracedesk.ingest.langfuse.LangfuseReader(),
-                new dev.tracedesk.ingest.inspect.InspectJsonReader(), new dev.tracedesk.ingest.inspect.InspectEvalReader(), new dev.tracedesk.ingest.openaievals.OaiEvalLogReader(), new dev.tracedesk.ingest.openaievals.EvalItemsReader()
-        ));
+                new LangfuseReader(),
+                new PromptfooJsonReader(),
+                new PromptfooJsonlReader(),
+                new PromptfooCsvReader(),
+                new InspectJsonReader(),
+                new InspectEvalReader(),
+                new OaiEvalLogReader(),
+                new EvalItemsReader()));
     }
 
     public List<FormatReader> all() {
