@@ -4,7 +4,15 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.tracedesk.cli.ExitCodes;
+import dev.tracedesk.cli.ImportCommand;
+import dev.tracedesk.cli.ImportsCommand;
+import dev.tracedesk.cli.MappingCommand;
+import dev.tracedesk.cli.RejectedCommand;
+import dev.tracedesk.cli.RunCommand;
+import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.StatsCommand;
+import dev.tracedesk.cli.TraceCommand;
+import dev.tracedesk.cli.TracesCommand;
 import dev.tracedesk.cli.WorkspaceOption;
 import dev.tracedesk.store.WorkspaceException;
 import picocli.CommandLine;
@@ -20,7 +28,17 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = TracedeskCommand.Version.class,
         description = "Review LLM audit trails and eval runs. Without a command: open the window.",
-        subcommands = {StatsCommand.class},
+        subcommands = {
+            StatsCommand.class,
+            ImportCommand.class,
+            ImportsCommand.class,
+            RejectedCommand.class,
+            MappingCommand.class,
+            TracesCommand.class,
+            TraceCommand.class,
+            RunsCommand.class,
+            RunCommand.class,
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -57,6 +75,11 @@ public final class TracedeskCommand implements Callable<Integer> {
     /** A workspace or input problem is the user's to fix: say what, in one line, and exit 2. */
     private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (failure instanceof CommandLine.ParameterException usage) {
+            err.println("tracedesk: " + usage.getMessage());
+            err.flush();
+            return ExitCodes.USAGE_OR_UNREADABLE;
+        }
         if (failure instanceof WorkspaceException || failure instanceof IllegalArgumentException) {
             err.println("tracedesk: " + failure.getMessage());
             err.flush();

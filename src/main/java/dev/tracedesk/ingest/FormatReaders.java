@@ -5,6 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import dev.tracedesk.ingest.inspect.InspectEvalReader;
+import dev.tracedesk.ingest.inspect.InspectJsonReader;
+import dev.tracedesk.ingest.langfuse.LangfuseReader;
+import dev.tracedesk.ingest.openaievals.EvalItemsReader;
+import dev.tracedesk.ingest.openaievals.OaiEvalLogReader;
+import dev.tracedesk.ingest.otlp.OtlpLogsReader;
+import dev.tracedesk.ingest.otlp.OtlpTracesReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooCsvReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooJsonReader;
+import dev.tracedesk.ingest.promptfoo.PromptfooJsonlReader;
 import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.source.Sniff;
@@ -21,9 +31,16 @@ public final class FormatReaders {
     /** The readers this build ships with. */
     public static FormatReaders standard() {
         return new FormatReaders(List.of(
-                // one line per reader; keep the list sorted by format
-                new dev.tracedesk.ingest.otlp.OtlpTracesReader(), new dev.tracedesk.ingest.otlp.OtlpLogsReader()
-        ));
+                new OtlpTracesReader(),
+                new OtlpLogsReader(),
+                new LangfuseReader(),
+                new PromptfooJsonReader(),
+                new PromptfooJsonlReader(),
+                new PromptfooCsvReader(),
+                new InspectJsonReader(),
+                new InspectEvalReader(),
+                new OaiEvalLogReader(),
+                new EvalItemsReader()));
     }
 
     public List<FormatReader> all() {

@@ -4,6 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +24,7 @@ public final class ImportSource {
     private final long sizeBytes;
     private final boolean gzip;
     private final AtomicLong bytesRead = new AtomicLong();
+    private MessageDigest digest;
 
     private ImportSource(Path path, long sizeBytes, boolean gzip) {
         this.path = path;
@@ -54,9 +60,35 @@ public final class ImportSource {
     /** The content, decompressed when gzip; buffered. Each call starts at the beginning. */
     public InputStream openStream() throws IOException {
         bytesRead.set(0);
-        InputStream counted = new CountingStream(Files.newInputStream(path), bytesRead);
+        digest = sha256Digest();
+        InputStream counted = new CountingStream(new DigestInputStream(Files.newInputStream(path), digest), bytesRead);
         InputStream raw = new BufferedInputStream(counted, 1 << 16);
         return gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+    }
+
+    /**
+     * The SHA-256 of the file, hex, when the last stream opened read it to the end (computed on
+     * the way, at no extra pass); null otherwise.
+     */
+    public String sha256IfReadWhole() {
+        return digest != null && bytesRead.get() == sizeBytes ? HexFormat.of().formatHex(digest.digest()) : null;
+    }
+
+    /** The SHA-256 of the file, hex, reading it once more. */
+    public String sha256() throws IOException {
+        MessageDigest fresh = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), fresh)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(fresh.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static boolean startsWithGzipMagic(Path path) throws IOException {

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +18,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonValues {
 
     /** One mapper for every reader: exact decimals, duplicate keys tolerated (last wins). */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper(factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /**
+     * Jackson refuses strings over 20 M characters by default; a prompt with an inlined document or
+     * a base64 image can be longer, and the heap is the real limit. Readers that make their own
+     * parsers take this factory.
+     */
+    public static JsonFactory factory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE / 2).build())
+                .build();
+    }
 
     private JsonValues() {
     }

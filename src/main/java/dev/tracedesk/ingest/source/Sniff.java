@@ -78,6 +78,11 @@ public final class Sniff {
         return zipEntries;
     }
 
+    /** The window as text (UTF-8, malformed bytes replaced), for readers that must look past the first line. */
+    public String headText() {
+        return zip ? "" : new String(head, StandardCharsets.UTF_8);
+    }
+
     /** The first non-blank line, without its line break ("" if none). */
     public String firstLine() {
         return firstLine;
