@@ -17,6 +17,7 @@ import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.model.CanonicalSpan;
 import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.Sniff;
 
 /** The OTLP envelope edge cases of FORMATS.md §10. */
 class OtlpEnvelopeEdgeCasesTest {
@@ -200,7 +201,9 @@ class OtlpEnvelopeEdgeCasesTest {
 
         assertThat(readers.detect(ImportSource.of(traces))).get().extracting(r -> r.format()).isEqualTo(ImportFormat.OTLP_TRACES);
         assertThat(readers.detect(ImportSource.of(logs))).get().extracting(r -> r.format()).isEqualTo(ImportFormat.OTLP_LOGS);
-        assertThat(readers.detect(ImportSource.of(other))).isEmpty();
+        Sniff otherSniff = Sniff.of(ImportSource.of(other));
+        assertThat(new OtlpTracesReader().confidence(otherSniff)).isZero();
+        assertThat(new OtlpLogsReader().confidence(otherSniff)).isZero();
     }
 
     private CollectingSink read(String content) throws IOException {
