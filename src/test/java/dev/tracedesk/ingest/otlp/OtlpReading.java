@@ -17,6 +17,27 @@ final class OtlpReading {
     private OtlpReading() {
     }
 
+    /** A file under src/test/resources/fixtures, e.g. "otel-genai/traces.jsonl". */
+    static Path fixture(String relativePath) {
+        try {
+            var url = OtlpReading.class.getResource("/fixtures/" + relativePath);
+            if (url == null) {
+                throw new IllegalArgumentException("no fixture " + relativePath);
+            }
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a fixture with the reader detection picks for it (so detection is tested too). */
+    static CollectingSink readFixture(String relativePath) throws IOException {
+        Path file = fixture(relativePath);
+        FormatReader reader = dev.tracedesk.ingest.FormatReaders.standard().detect(ImportSource.of(file))
+                .orElseThrow(() -> new AssertionError("no reader detected for " + relativePath));
+        return read(reader, file);
+    }
+
     static CollectingSink read(FormatReader reader, Path file) throws IOException {
         CollectingSink sink = new CollectingSink();
         reader.read(ImportSource.of(file), sink);
