@@ -17,10 +17,14 @@ enum OtlpLayout {
     LINES,
     DOCUMENT;
 
+    /** A first line longer than this is not held as a line: the content is streamed as a document. */
+    static final long LONGEST_LINE_HELD = 32L * 1024 * 1024;
+
     /**
      * JSON Lines when the first non-blank line is a whole JSON value on its own, or when the next
-     * one is (a JSONL file whose first line is broken); a first line longer
-     * than the sniff window is a JSONL line too (a document pretty-printed is never that wide).
+     * one is (a JSONL file whose first line is broken); a first line longer than the sniff window
+     * is a JSONL line too when it ends within {@link #LONGEST_LINE_HELD} (a pretty-printed document
+     * is never that wide), and otherwise a compact document on one line, streamed.
      *
      * @throws IOException naming the file when it is empty or does not start like JSON
      */
@@ -41,7 +45,7 @@ enum OtlpLayout {
         }
         int end = lineEnd(head, start);
         if (end >= head.length) {
-            return LINES;
+            return firstLineEndsWithin(source, LONGEST_LINE_HELD) ? LINES : DOCUMENT;
         }
         if (isWholeValue(head, start, end)) {
             return LINES;
@@ -49,6 +53,28 @@ enum OtlpLayout {
         int next = skipBlank(head, end);
         int nextEnd = lineEnd(head, next);
         return nextEnd < head.length && isWholeValue(head, next, nextEnd) ? LINES : DOCUMENT;
+    }
+
+    /**
+     * Whether the content has a line break (or ends) within the first {@code limit} bytes: a JSONL
+     * file with long lines does, a compact document of hundreds of MB on one line does not and is
+     * streamed instead of held as one line.
+     */
+    private static boolean firstLineEndsWithin(ImportSource source, long limit) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long seen = 0;
+        try (InputStream in = source.openStream()) {
+            int read;
+            while (seen < limit && (read = in.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        return true;
+                    }
+                }
+                seen += read;
+            }
+            return seen < limit;
+        }
     }
 
     private static boolean isWholeValue(byte[] head, int start, int end) {

@@ -193,6 +193,20 @@ class OtlpEnvelopeEdgeCasesTest {
     }
 
     @Test
+    void jsonLinesLongerThanTheSniffWindowAreStillReadLineByLine() throws IOException {
+        String longValue = "x".repeat(100_000);
+        String first = OtlpEnvelopes.tracesData(OtlpEnvelopes.span("0000000000000001", null, "long",
+                JSON.createObjectNode().put("input.value", longValue)));
+        String third = OtlpEnvelopes.tracesData(OtlpEnvelopes.span("0000000000000003", null, "after", JSON.createObjectNode()));
+
+        CollectingSink sink = OtlpReading.readText(reader, temp, "long.jsonl", first + "\n{\"resourceSpans\":[\n" + third + "\n");
+
+        assertThat(sink.spans).extracting(span -> span.name).containsExactly("long", "after");
+        assertThat(sink.spans.get(0).inputText).hasSize(100_000);
+        assertThat(sink.rejections).singleElement().extracting(rejection -> rejection.locator()).isEqualTo("line 2");
+    }
+
+    @Test
     void detectionIsFromContentWhateverTheFileName() throws IOException {
         Path traces = OtlpReading.write(temp, "export.txt", "{\"resourceSpans\":[]}\n");
         Path logs = OtlpReading.write(temp, "traces.json", "{\n  \"resourceLogs\": []\n}\n");
