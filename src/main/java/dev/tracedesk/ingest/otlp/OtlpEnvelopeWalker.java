@@ -1,29 +1,24 @@
 package dev.tracedesk.ingest.otlp;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Streams through OTLP/JSON envelopes ({@code TracesData} / {@code LogsData} /
  * {@code Export…ServiceRequest}) — resourceSpans → scopeSpans → spans, resourceLogs → scopeLogs →
  * logRecords — and hands over one record at a time (a span read straight into a {@link RawSpan}, a
- * log record as a small JSON tree), so a file of any size is read in constant memory. Field names in camelCase or snake_case; the pre-1.0
- * instrumentationLibrary* names too.
- *
- * <p>A record is handed over once its resource and scope are known. They normally come first;
- * when a producer writes them after the records, the records wait (up to {@link #MAX_WAITING})
- * for the end of their block.
+ * log record as a small JSON tree), so a file of any size is read in constant memory. Field names
+ * in camelCase or snake_case; the pre-1.0 instrumentationLibrary* names too. Each resource block
+ * is read by a {@link ResourceBlock}. A root object that is no envelope but a span as the Python
+ * SDK prints it is read too ({@link ConsoleSpans}).
  */
 final class OtlpEnvelopeWalker {
-
-    static final int MAX_WAITING = 1024;
 
     enum Signal { SPANS, LOGS }
 
@@ -55,6 +50,7 @@ final class OtlpEnvelopeWalker {
     private final OtlpSpanDecoder spans = new OtlpSpanDecoder();
     private final String rootPath;
     private boolean sawEnvelope;
+    private int rootObjects;
     private long resumeOffset;
     private Position current;
 
@@ -67,7 +63,7 @@ final class OtlpEnvelopeWalker {
         this.rootPath = rootPath;
     }
 
-    /** True once a resourceSpans / resourceLogs / resourceMetrics key was seen: the content is OTLP. */
+    /** True once a resourceSpans / resourceLogs / resourceMetrics key or a console span was seen: the content is OTLP. */
     boolean sawEnvelope() {
         return sawEnvelope;
     }
@@ -105,19 +101,42 @@ final class OtlpEnvelopeWalker {
             parser.skipChildren();
             return;
         }
+        rootObjects++;
+        Position start = position(path, -1);
+        boolean envelope = false;
+        ObjectNode consoleFields = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
             switch (name) {
-                case "resourceSpans", "resource_spans" -> walkResources(Signal.SPANS, path + ".resourceSpans");
-                case "resourceLogs", "resource_logs" -> walkResources(Signal.LOGS, path + ".resourceLogs");
+                case "resourceSpans", "resource_spans" -> {
+                    envelope = true;
+                    walkResources(Signal.SPANS, path + ".resourceSpans");
+                }
+                case "resourceLogs", "resource_logs" -> {
+                    envelope = true;
+                    walkResources(Signal.LOGS, path + ".resourceLogs");
+                }
                 case "resourceMetrics", "resource_metrics", "resourceProfiles", "resource_profiles" -> {
+                    envelope = true;
                     sawEnvelope = true;
                     Position where = position(path + "." + name, -1);
                     visitor.unsupported(name, parser.readValueAsTree(), where);
                 }
-                default -> parser.skipChildren();
+                default -> {
+                    if (!envelope && ConsoleSpans.FIELDS.contains(name)) {
+                        consoleFields = consoleFields == null ? JsonNodeFactory.instance.objectNode() : consoleFields;
+                        consoleFields.set(name, parser.readValueAsTree());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
             }
+        }
+        if (!envelope && ConsoleSpans.isSpan(consoleFields)) {
+            sawEnvelope = true;
+            current = new Position("object " + rootObjects, -1, start.line());
+            visitor.span(ConsoleSpans.toRaw(consoleFields), ConsoleSpans.context(consoleFields), current);
         }
     }
 
@@ -131,165 +150,39 @@ final class OtlpEnvelopeWalker {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             Position where = position(path, index++);
             if (parser.currentToken() == JsonToken.START_OBJECT) {
-                new ResourceBlock(signal, where.path()).walk();
+                new ResourceBlock(this, signal, where.path()).walk();
             } else {
                 visitor.notAnObject(signal, parser.readValueAsTree(), where);
             }
         }
     }
 
-    private Position position(String listPath, int index) {
+    JsonParser parser() {
+        return parser;
+    }
+
+    Visitor visitor() {
+        return visitor;
+    }
+
+    OtlpSpanDecoder spans() {
+        return spans;
+    }
+
+    ResourceScopes contexts() {
+        return contexts;
+    }
+
+    /** Notes that the record just read ended here: a later break resumes after it. */
+    void recordEnded() {
+        resumeOffset = parser.currentLocation().getByteOffset();
+    }
+
+    Position position(String listPath, int index) {
         JsonLocation location = parser.currentTokenLocation();
         resumeOffset = location.getByteOffset();
         current = new Position(listPath, index, location.getLineNr());
         return current;
     }
 
-    /** One ResourceSpans / ResourceLogs object, with the records waiting for its resource. */
-    private final class ResourceBlock {
-        private final Signal signal;
-        private final String path;
-        private JsonNode resource;
-        private boolean resourceKnown;
-        private final List<Waiting> waiting = new ArrayList<>();
-
-        ResourceBlock(Signal signal, String path) {
-            this.signal = signal;
-            this.path = path;
-        }
-
-        void walk() throws IOException {
-            try {
-                walkFields();
-            } catch (IOException brokenHere) {
-                // what was read whole is not lost to a later break: hand it over as it is
-                handOverAll();
-                throw brokenHere;
-            }
-            handOverAll();
-        }
-
-        private void walkFields() throws IOException {
-            int scopeIndex = 0;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("resource")) {
-                    resource = parser.readValueAsTree();
-                    resourceKnown = true;
-                } else if (isScopeList(name) && parser.currentToken() == JsonToken.START_ARRAY) {
-                    String listPath = path + (signal == Signal.SPANS ? ".scopeSpans" : ".scopeLogs");
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        Position where = position(listPath, scopeIndex++);
-                        if (parser.currentToken() == JsonToken.START_OBJECT) {
-                            walkScope(where.path());
-                        } else {
-                            visitor.notAnObject(signal, parser.readValueAsTree(), where);
-                        }
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
-
-        private void handOverAll() {
-            resourceKnown = true;
-            waiting.forEach(item -> item.scope.known = true);
-            handOver();
-        }
-
-        private boolean isScopeList(String name) {
-            return signal == Signal.SPANS
-                    ? name.equals("scopeSpans") || name.equals("scope_spans")
-                      || name.equals("instrumentationLibrarySpans") || name.equals("instrumentation_library_spans")
-                    : name.equals("scopeLogs") || name.equals("scope_logs")
-                      || name.equals("instrumentationLibraryLogs") || name.equals("instrumentation_library_logs");
-        }
-
-        private void walkScope(String scopePath) throws IOException {
-            Scope scope = new Scope();
-            String itemsName = signal == Signal.SPANS ? ".spans" : ".logRecords";
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                switch (name) {
-                    case "scope", "instrumentationLibrary", "instrumentation_library" -> {
-                        scope.node = parser.readValueAsTree();
-                        scope.known = true;
-                    }
-                    case "spans", "logRecords", "log_records" -> walkRecords(scope, scopePath + itemsName);
-                    default -> parser.skipChildren();
-                }
-            }
-            scope.known = true;
-            handOver();
-        }
-
-        private void walkRecords(Scope scope, String listPath) throws IOException {
-            if (parser.currentToken() != JsonToken.START_ARRAY) {
-                parser.skipChildren();
-                return;
-            }
-            int index = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                Position where = position(listPath, index++);
-                Object record;
-                if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    visitor.notAnObject(signal, parser.readValueAsTree(), where);
-                    continue;
-                }
-                record = signal == Signal.SPANS ? spans.decode(parser) : parser.readValueAsTree();
-                resumeOffset = parser.currentLocation().getByteOffset();
-                if (resourceKnown && scope.known) {
-                    handOver(record, scope.context(resource), where);
-                } else {
-                    waiting.add(new Waiting(record, scope, where));
-                    if (waiting.size() >= MAX_WAITING) {
-                        // no resource in sight: hand the records over without one rather than hold on
-                        resourceKnown = true;
-                        scope.known = true;
-                        handOver();
-                    }
-                }
-            }
-        }
-
-        private void handOver() {
-            if (!resourceKnown || waiting.isEmpty()) {
-                return;
-            }
-            List<Waiting> ready = new ArrayList<>();
-            waiting.removeIf(item -> item.scope.known && ready.add(item));
-            for (Waiting item : ready) {
-                handOver(item.record, item.scope.context(resource), item.where);
-            }
-        }
-
-        private void handOver(Object record, ResourceScope context, Position where) {
-            if (record instanceof RawSpan span) {
-                visitor.span(span, context, where);
-            } else {
-                visitor.logRecord((ObjectNode) record, context, where);
-            }
-        }
-    }
-
-    private final class Scope {
-        JsonNode node;
-        boolean known;
-        private ResourceScope context;
-        private JsonNode contextResource;
-
-        ResourceScope context(JsonNode resource) {
-            if (context == null || contextResource != resource) {
-                context = contexts.of(resource, node);
-                contextResource = resource;
-            }
-            return context;
-        }
-    }
-
-    private record Waiting(Object record, Scope scope, Position where) {
-    }
 }

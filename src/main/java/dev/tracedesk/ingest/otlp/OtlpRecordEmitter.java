@@ -80,11 +80,15 @@ final class OtlpRecordEmitter implements OtlpEnvelopeWalker.Visitor {
         try {
             return spans.map(raw, context);
         } catch (BadRecordException e) {
-            reject(where, rawText.between(raw.rawStart, raw.rawEnd), e.getMessage());
+            reject(where, rawTextOf(raw), e.getMessage());
         } catch (RuntimeException e) {
-            reject(where, rawText.between(raw.rawStart, raw.rawEnd), "the span could not be read: " + e);
+            reject(where, rawTextOf(raw), "the span could not be read: " + e);
         }
         return null;
+    }
+
+    private String rawTextOf(RawSpan raw) {
+        return raw.rawTree != null ? raw.rawTree.toString() : rawText.between(raw.rawStart, raw.rawEnd);
     }
 
     private List<CanonicalLogEvent> mapLogRecord(ObjectNode record, Position where) {

@@ -12,7 +12,9 @@ import dev.tracedesk.ingest.source.Sniff;
  * OTLP/JSON traces: one {@code TracesData} / {@code ExportTraceServiceRequest} (pretty-printed or
  * not, streamed span by span), or JSON Lines of them (the Collector file exporter), gzip or not.
  * Attributes are mapped by the dialects in {@link dev.tracedesk.ingest.otlp.dialect.Dialects}
- * (OTel GenAI of every generation, OpenLLMetry, OpenInference, Langfuse) and kept whole.
+ * (OTel GenAI of every generation, OpenLLMetry, OpenInference, Langfuse) and kept whole. Also
+ * reads spans printed by the Python SDK's console exporter and Phoenix's span JSON (see
+ * {@link ConsoleSpans}).
  */
 public final class OtlpTracesReader implements FormatReader {
 
@@ -23,7 +25,10 @@ public final class OtlpTracesReader implements FormatReader {
 
     @Override
     public int confidence(Sniff sniff) {
-        return OtlpSniffing.hasKey(sniff, "resourceSpans", "resource_spans") ? 100 : 0;
+        if (OtlpSniffing.hasKey(sniff, "resourceSpans", "resource_spans")) {
+            return 100;
+        }
+        return OtlpSniffing.looksLikeConsoleSpans(sniff) ? 80 : 0;
     }
 
     @Override

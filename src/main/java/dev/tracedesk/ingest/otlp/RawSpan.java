@@ -38,6 +38,8 @@ final class RawSpan {
     IdentityHashMap<JsonNode, Long> stringSlices;
     /** The line the slices point into (set by whoever holds it). */
     String sourceText;
+    /** The span's own JSON when it was read whole (console format), for a rejection. */
+    JsonNode rawTree;
     /** Where its text starts and ends: byte offsets in a document, char offsets in a line. */
     long rawStart = -1;
     long rawEnd = -1;
