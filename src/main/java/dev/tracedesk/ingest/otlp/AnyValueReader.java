@@ -27,6 +27,24 @@ final class AnyValueReader {
     private AnyValueReader() {
     }
 
+    /**
+     * The value at the parser's current token as a tree. Scalars are made here: the mapper's
+     * {@code readValueAsTree} sets up a deserialization context for each call, which costs more
+     * than the scalar itself.
+     */
+    static JsonNode value(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? NODES.numberNode(parser.getBigIntegerValue()) : LongNode.valueOf(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NULL -> NullNode.instance;
+            default -> parser.readValueAsTree();
+        };
+    }
+
     /** [{key, value}] at the parser's START_ARRAY to one flat object (a repeated key: the last wins). */
     static ObjectNode keyValues(JsonParser parser) throws IOException {
         return keyValues(parser, null);
@@ -72,7 +90,7 @@ final class AnyValueReader {
             return NullNode.instance;
         }
         if (token != JsonToken.START_OBJECT) {
-            return parser.readValueAsTree();
+            return value(parser);
         }
         JsonNode result = NullNode.instance;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -80,14 +98,14 @@ final class AnyValueReader {
             JsonToken value = parser.nextToken();
             result = switch (kind) {
                 case "stringValue", "string_value", "bytesValue", "bytes_value" ->
-                        value == JsonToken.VALUE_STRING ? string(parser, slices) : parser.readValueAsTree();
+                        value == JsonToken.VALUE_STRING ? string(parser, slices) : value(parser);
                 case "intValue", "int_value" -> wholeNumber(parser, value);
-                case "doubleValue", "double_value" -> parser.readValueAsTree();
+                case "doubleValue", "double_value" -> value(parser);
                 case "boolValue", "bool_value" -> value == JsonToken.VALUE_STRING
-                        ? BooleanNode.valueOf("true".equals(parser.getText())) : parser.readValueAsTree();
+                        ? BooleanNode.valueOf("true".equals(parser.getText())) : value(parser);
                 case "arrayValue", "array_value" -> listValue(parser, false);
                 case "kvlistValue", "kvlist_value" -> listValue(parser, true);
-                default -> NODES.objectNode().set(kind, parser.readValueAsTree());
+                default -> NODES.objectNode().set(kind, value(parser));
             };
         }
         return result;
@@ -118,7 +136,7 @@ final class AnyValueReader {
         if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             return LongNode.valueOf(parser.getLongValue());
         }
-        return parser.readValueAsTree();
+        return value(parser);
     }
 
     /** {values: [AnyValue]} as an array, or {values: [KeyValue]} as an object. */

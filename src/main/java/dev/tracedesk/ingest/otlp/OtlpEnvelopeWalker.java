@@ -121,12 +121,12 @@ final class OtlpEnvelopeWalker {
                     envelope = true;
                     sawEnvelope = true;
                     Position where = position(path + "." + name, -1);
-                    visitor.unsupported(name, parser.readValueAsTree(), where);
+                    visitor.unsupported(name, AnyValueReader.value(parser), where);
                 }
                 default -> {
                     if (!envelope && ConsoleSpans.FIELDS.contains(name)) {
                         consoleFields = consoleFields == null ? JsonNodeFactory.instance.objectNode() : consoleFields;
-                        consoleFields.set(name, parser.readValueAsTree());
+                        consoleFields.set(name, AnyValueReader.value(parser));
                     } else {
                         parser.skipChildren();
                     }
@@ -152,7 +152,7 @@ final class OtlpEnvelopeWalker {
             if (parser.currentToken() == JsonToken.START_OBJECT) {
                 new ResourceBlock(this, signal, where.path()).walk();
             } else {
-                visitor.notAnObject(signal, parser.readValueAsTree(), where);
+                visitor.notAnObject(signal, AnyValueReader.value(parser), where);
             }
         }
     }

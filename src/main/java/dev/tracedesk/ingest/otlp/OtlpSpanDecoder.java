@@ -48,17 +48,17 @@ final class OtlpSpanDecoder {
                 case "attributes" -> span.attributes = attributes(parser, span);
                 case "events" -> events(parser, span);
                 case "status" -> status(parser, span);
-                case "kind" -> envelope(span, "otel.span.kind", spanKind(parser.readValueAsTree()));
-                case "traceState", "trace_state" -> envelope(span, "otel.trace_state", parser.readValueAsTree());
-                case "flags" -> envelope(span, "otel.span.flags", parser.readValueAsTree());
-                case "links" -> envelope(span, "otel.links", links(parser.readValueAsTree()));
+                case "kind" -> envelope(span, "otel.span.kind", spanKind(AnyValueReader.value(parser)));
+                case "traceState", "trace_state" -> envelope(span, "otel.trace_state", AnyValueReader.value(parser));
+                case "flags" -> envelope(span, "otel.span.flags", AnyValueReader.value(parser));
+                case "links" -> envelope(span, "otel.links", links(AnyValueReader.value(parser)));
                 case "droppedAttributesCount", "dropped_attributes_count" ->
-                        envelope(span, "otel.dropped_attributes_count", parser.readValueAsTree());
+                        envelope(span, "otel.dropped_attributes_count", AnyValueReader.value(parser));
                 case "droppedEventsCount", "dropped_events_count" ->
-                        envelope(span, "otel.dropped_events_count", parser.readValueAsTree());
+                        envelope(span, "otel.dropped_events_count", AnyValueReader.value(parser));
                 case "droppedLinksCount", "dropped_links_count" ->
-                        envelope(span, "otel.dropped_links_count", parser.readValueAsTree());
-                default -> envelope(span, "otel.span." + field, parser.readValueAsTree());
+                        envelope(span, "otel.dropped_links_count", AnyValueReader.value(parser));
+                default -> envelope(span, "otel.span." + field, AnyValueReader.value(parser));
             }
         }
         span.rawEnd = offset(parser.currentLocation());
@@ -80,7 +80,7 @@ final class OtlpSpanDecoder {
             return parser.getText();
         }
         if (token != JsonToken.VALUE_NULL) {
-            span.problem = "the span's " + field + " is not a string: " + parser.readValueAsTree();
+            span.problem = "the span's " + field + " is not a string: " + AnyValueReader.value(parser);
         }
         return null;
     }
@@ -89,7 +89,7 @@ final class OtlpSpanDecoder {
         return switch (parser.currentToken()) {
             case VALUE_STRING -> TextNode.valueOf(parser.getText());
             case VALUE_NUMBER_INT -> LongNode.valueOf(parser.getLongValue());
-            default -> parser.readValueAsTree();
+            default -> AnyValueReader.value(parser);
         };
     }
 
@@ -130,7 +130,7 @@ final class OtlpSpanDecoder {
                     case "name" -> name = token == JsonToken.VALUE_STRING ? parser.getText() : name;
                     case "timeUnixNano", "time_unix_nano" -> timeNs = OtlpTimes.nanos(scalar(parser));
                     case "attributes" -> attributes = token == JsonToken.START_ARRAY ? AnyValueReader.keyValues(parser) : skip(parser);
-                    case "droppedAttributesCount", "dropped_attributes_count" -> droppedCount = parser.readValueAsTree();
+                    case "droppedAttributesCount", "dropped_attributes_count" -> droppedCount = AnyValueReader.value(parser);
                     default -> parser.skipChildren();
                 }
             }

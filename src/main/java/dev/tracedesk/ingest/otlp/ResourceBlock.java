@@ -54,7 +54,7 @@ final class ResourceBlock {
             String name = parser.currentName();
             parser.nextToken();
             if (name.equals("resource")) {
-                resource = parser.readValueAsTree();
+                resource = AnyValueReader.value(parser);
                 resourceKnown = true;
             } else if (isScopeList(name) && parser.currentToken() == JsonToken.START_ARRAY) {
                 String listPath = path + (signal == Signal.SPANS ? ".scopeSpans" : ".scopeLogs");
@@ -63,7 +63,7 @@ final class ResourceBlock {
                     if (parser.currentToken() == JsonToken.START_OBJECT) {
                         walkScope(where.path());
                     } else {
-                        walker.visitor().notAnObject(signal, parser.readValueAsTree(), where);
+                        walker.visitor().notAnObject(signal, AnyValueReader.value(parser), where);
                     }
                 }
             } else {
@@ -94,7 +94,7 @@ final class ResourceBlock {
             parser.nextToken();
             switch (name) {
                 case "scope", "instrumentationLibrary", "instrumentation_library" -> {
-                    scope.node = parser.readValueAsTree();
+                    scope.node = AnyValueReader.value(parser);
                     scope.known = true;
                 }
                 case "spans", "logRecords", "log_records" -> walkRecords(scope, scopePath + itemsName);
@@ -115,10 +115,10 @@ final class ResourceBlock {
             Position where = walker.position(listPath, index++);
             Object record;
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                walker.visitor().notAnObject(signal, parser.readValueAsTree(), where);
+                walker.visitor().notAnObject(signal, AnyValueReader.value(parser), where);
                 continue;
             }
-            record = signal == Signal.SPANS ? walker.spans().decode(parser) : parser.readValueAsTree();
+            record = signal == Signal.SPANS ? walker.spans().decode(parser) : AnyValueReader.value(parser);
             walker.recordEnded();
             if (resourceKnown && scope.known) {
                 handOver(record, scope.context(resource), where);

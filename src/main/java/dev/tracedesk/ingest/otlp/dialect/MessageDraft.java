@@ -18,6 +18,8 @@ final class MessageDraft {
     String name;
     String toolCallId;
     String finishReason;
+    /** The first text part as it is; a builder only once a second part comes (most messages have one). */
+    private String firstText;
     private StringBuilder content;
     private ArrayNode toolCalls;
 
@@ -25,9 +27,12 @@ final class MessageDraft {
         if (text == null) {
             return;
         }
-        if (content == null) {
-            content = new StringBuilder(text);
+        if (firstText == null) {
+            firstText = text;
         } else {
+            if (content == null) {
+                content = new StringBuilder(firstText);
+            }
             content.append('\n').append(text);
         }
     }
@@ -58,12 +63,12 @@ final class MessageDraft {
     }
 
     boolean isEmpty() {
-        return role == null && content == null && toolCalls == null && toolCallId == null;
+        return role == null && firstText == null && toolCalls == null && toolCallId == null;
     }
 
     CanonicalMessage build(MessageDirection direction, String defaultRole) {
         return new CanonicalMessage(direction, role != null ? role : defaultRole, name,
-                content == null ? null : content.toString(),
+                content != null ? content.toString() : firstText,
                 toolCalls == null ? null : toolCalls.toString(), toolCallId, finishReason);
     }
 }

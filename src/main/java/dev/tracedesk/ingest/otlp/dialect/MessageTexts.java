@@ -22,7 +22,11 @@ final class MessageTexts {
         if (messages.size() == 1) {
             return body(messages.get(0));
         }
-        StringBuilder text = new StringBuilder();
+        int length = 0;
+        for (CanonicalMessage message : messages) {
+            length += (message.content() == null ? 64 : message.content().length()) + 16;
+        }
+        StringBuilder text = new StringBuilder(length);
         for (CanonicalMessage message : messages) {
             if (text.length() > 0) {
                 text.append("\n\n");
