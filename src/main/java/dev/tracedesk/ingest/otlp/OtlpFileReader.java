@@ -6,7 +6,6 @@ import java.io.InputStream;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
@@ -46,11 +45,14 @@ final class OtlpFileReader {
                 if (!line.ok()) {
                     sink.reject(new Rejection("line " + line.number(), line.number(), line.rawHead(), line.problem()));
                 } else {
-                    boolean envelope = readLine(line, emitter, sink);
-                    if (!envelope && firstLine && isJson(line.text())) {
-                        throw new IOException(source.fileName() + " is not " + EXPECTED + ": its first line is other JSON");
+                    LineOutcome outcome = readLine(line, emitter, sink);
+                    if (outcome == LineOutcome.OTHER_JSON) {
+                        if (firstLine) {
+                            throw new IOException(source.fileName() + " is not " + EXPECTED + ": its first line is other JSON");
+                        }
+                        sink.reject(new Rejection("line " + line.number(), line.number(), line.text(), "not " + EXPECTED));
                     }
-                    sawEnvelope |= envelope;
+                    sawEnvelope |= outcome == LineOutcome.OTLP;
                 }
                 firstLine = false;
                 sink.stopIfCancelled();
@@ -76,8 +78,11 @@ final class OtlpFileReader {
         }
     }
 
-    /** One JSONL line: one envelope (or several, or an array of them). True when it was OTLP. */
-    private boolean readLine(LineReader.Line line, OtlpRecordEmitter emitter, RecordSink sink) {
+    /** What a JSONL line turned out to be. */
+    private enum LineOutcome { OTLP, OTHER_JSON, BROKEN }
+
+    /** One JSONL line: one envelope (or several, or an array of them); a broken line is rejected here. */
+    private LineOutcome readLine(LineReader.Line line, OtlpRecordEmitter emitter, RecordSink sink) {
         emitter.atLine(line.number(), line.text());
         long emittedBefore = emitter.emitted();
         OtlpEnvelopeWalker walker = null;
@@ -86,17 +91,13 @@ final class OtlpFileReader {
             while (parser.nextToken() != null) {
                 walker.walkRoot();
             }
-            if (!walker.sawEnvelope()) {
-                sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
-                        "not " + EXPECTED));
-            }
-            return walker.sawEnvelope();
+            return walker.sawEnvelope() ? LineOutcome.OTLP : LineOutcome.OTHER_JSON;
         } catch (IOException e) {
             long before = emitter.emitted() - emittedBefore;
-            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
-                    "not valid JSON: " + describe(e) + (before > 0 ? "; the " + before
-                            + " records of this line before the break were imported" : "")));
-            return walker != null && walker.sawEnvelope();
+            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(), "not valid JSON: " + describe(e)
+                    + (before == 0 ? "" : before == 1 ? "; the record of this line before the break was imported"
+                    : "; the " + before + " records of this line before the break were imported")));
+            return walker != null && walker.sawEnvelope() ? LineOutcome.OTLP : LineOutcome.BROKEN;
         }
     }
 
@@ -120,16 +121,6 @@ final class OtlpFileReader {
         }
         if (!walker.sawEnvelope()) {
             throw new IOException(source.fileName() + " is not " + EXPECTED + ": its top level has neither");
-        }
-    }
-
-    private static boolean isJson(String text) {
-        try (JsonParser parser = OtlpJson.FACTORY.createParser(text)) {
-            JsonToken token = parser.nextToken();
-            parser.skipChildren();
-            return token != null && parser.nextToken() == null;
-        } catch (IOException | RuntimeException notJson) {
-            return false;
         }
     }
 

@@ -119,7 +119,7 @@ class OtlpBadInputTest {
         assertThat(sink.rejections).singleElement().satisfies(rejection -> {
             assertThat(rejection.locator()).isEqualTo("line 2");
             assertThat(rejection.rawText()).isEqualTo(last.substring(0, last.length() - 6));
-            assertThat(rejection.reason()).startsWith("not valid JSON").contains("the 1 records of this line before the break were imported");
+            assertThat(rejection.reason()).startsWith("not valid JSON").contains("the record of this line before the break was imported");
         });
     }
 
