@@ -1,6 +1,9 @@
 package dev.tracedesk.app;
 
 import java.io.IOException;
+import java.util.function.Function;
+
+import org.jooq.DSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,9 @@ import javafx.stage.Stage;
 
 import dev.tracedesk.core.task.FxTaskRunner;
 import dev.tracedesk.core.task.TaskRunner;
+import dev.tracedesk.ingest.FormatReaders;
+import dev.tracedesk.ingest.ImportService;
+import dev.tracedesk.ingest.ImportsViewModel;
 import dev.tracedesk.shell.MainView;
 import dev.tracedesk.shell.MainViewModel;
 import dev.tracedesk.shell.SampleDataCatalog;
@@ -38,18 +44,28 @@ public final class MainWindow {
     private MainView view;
     private boolean closed;
 
-    private MainWindow(Stage stage, UiPreferences preferences, SampleDataCatalog sampleData, String version) {
+    private MainWindow(Stage stage, UiPreferences preferences, SampleDataCatalog sampleData, String version,
+                       Function<DSLContext, ImportService> importServices) {
         this.stage = stage;
         this.preferences = preferences;
         this.session = new WorkspaceSession(tasks, location -> Workspace.open(location, guard));
-        this.viewModel = new MainViewModel(session, tasks, preferences, sampleData, version);
+        ImportsViewModel imports = new ImportsViewModel(tasks, session.statsProperty(), session::workspace, importServices);
+        this.viewModel = new MainViewModel(session, tasks, preferences, sampleData, imports, version);
         this.placement = new WindowPlacement(stage);
     }
 
     /** Shows the window on {@code stage} and starts opening the workspace; call on the FX thread. */
     public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
                                   SampleDataCatalog sampleData, String version) {
-        MainWindow window = new MainWindow(stage, preferences, sampleData, version);
+        return open(stage, location, preferences, sampleData, version,
+                dsl -> new ImportService(dsl, FormatReaders.standard()));
+    }
+
+    /** As above, importing with the readers {@code importServices} gives; tests pass their own. */
+    public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
+                                  SampleDataCatalog sampleData, String version,
+                                  Function<DSLContext, ImportService> importServices) {
+        MainWindow window = new MainWindow(stage, preferences, sampleData, version, importServices);
         window.show(location);
         return window;
     }

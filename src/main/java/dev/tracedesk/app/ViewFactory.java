@@ -7,7 +7,7 @@ import dev.tracedesk.datasets.DatasetsViewModel;
 import dev.tracedesk.evals.EvalRunsView;
 import dev.tracedesk.evals.EvalRunsViewModel;
 import dev.tracedesk.ingest.ImportsView;
-import dev.tracedesk.ingest.ImportsViewModel;
+import dev.tracedesk.ingest.RejectedRecordsView;
 import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
 import dev.tracedesk.review.ReviewView;
@@ -51,7 +51,9 @@ final class ViewFactory {
         } else if (viewClass == InsightsView.class) {
             return new InsightsView(new InsightsViewModel(stats));
         } else if (viewClass == ImportsView.class) {
-            return new ImportsView(new ImportsViewModel(stats));
+            return new ImportsView(main.imports());
+        } else if (viewClass == RejectedRecordsView.class) {
+            return new RejectedRecordsView(main.imports().details());
         }
         throw new IllegalArgumentException("No factory for view " + viewClass.getName());
     }

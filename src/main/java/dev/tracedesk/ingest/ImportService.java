@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import dev.tracedesk.core.task.TaskContext;
 import dev.tracedesk.ingest.generic.FieldMapping;
 import dev.tracedesk.ingest.generic.FieldMappings;
+import dev.tracedesk.ingest.generic.GenericCsvReader;
 import dev.tracedesk.ingest.generic.GenericJsonlReader;
+import dev.tracedesk.ingest.source.Sniff;
 import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.write.CanonicalWriter;
@@ -72,7 +74,8 @@ public final class ImportService {
                             + file + ": there is no field mapping named '" + mappingName.get() + "' in this workspace"
                             + " (see: tracedesk mapping list).");
                 }
-                reader = Optional.of(new GenericJsonlReader(mapping.get()));
+                reader = Optional.of(Sniff.of(source).firstLineIsJsonObject()
+                        ? new GenericJsonlReader(mapping.get()) : new GenericCsvReader(mapping.get()));
             } else {
                 reader = format.isPresent() ? readers.forFormat(format.get()) : readers.detect(source);
             }

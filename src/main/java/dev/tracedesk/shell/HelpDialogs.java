@@ -14,10 +14,11 @@ final class HelpDialogs {
 
     private static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Ctrl+1 … Ctrl+6", "Review, Traces, Eval runs, Datasets, Insights, Imports"},
-            new String[] {"Ctrl+O", "Import a trace or eval file"},
+            new String[] {"Ctrl+O", "Import trace or eval files (or drop them on the window)"},
             new String[] {"Ctrl+Shift+O", "Open another workspace"},
             new String[] {"Ctrl+Shift+D", "Switch between light and dark theme"},
-            new String[] {"F5", "Refresh the counts in the status bar"},
+            new String[] {"F5", "Refresh the counts and the Imports list"},
+            new String[] {"Enter", "In Imports: go to the selected import's rejected records (Esc goes back)"},
             new String[] {"F1", "This list"},
             new String[] {"Ctrl+Q", "Quit"});
 

@@ -2,7 +2,6 @@ package dev.tracedesk.shell;
 
 import java.io.File;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,11 +23,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -37,6 +34,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
+import dev.tracedesk.ingest.ImportFileChooser;
 import dev.tracedesk.shell.WorkspaceSession.State;
 import dev.tracedesk.ui.EmptyState;
 
@@ -65,6 +63,11 @@ public final class MainView {
     @FXML private Label noticeLabel;
     @FXML private HBox sampleDataBanner;
     @FXML private Label sampleDataLabel;
+    @FXML private Button loadSampleDataButton;
+    @FXML private Button dismissSampleDataButton;
+    @FXML private MenuItem importItem;
+    @FXML private MenuItem openWorkspaceItem;
+    @FXML private StackPane content;
     @FXML private StackPane sectionHost;
     @FXML private Node openingPane;
     @FXML private Label openingLocationLabel;
@@ -73,6 +76,7 @@ public final class MainView {
     @FXML private Label countsLabel;
     @FXML private HBox taskIndicator;
     @FXML private Label taskLabel;
+    @FXML private Label taskMessage;
     @FXML private ProgressBar taskProgress;
 
     /** @param sectionViews loads a section's view; called once per section, when first shown */
@@ -92,6 +96,8 @@ public final class MainView {
         bindStatusBar();
         bindTheme();
         refreshCountsWhenTheWindowRegainsFocus();
+        FileDropTarget.install(root, content,
+                () -> viewModel.session().stateProperty().get() == State.READY, viewModel::importFiles);
         countsRefresh.play();
     }
 
@@ -149,6 +155,13 @@ public final class MainView {
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         showOnlyWhen(sampleDataBanner, viewModel.sampleOfferVisible());
         sampleDataLabel.textProperty().bind(viewModel.sampleOfferText());
+        showOnlyWhen(loadSampleDataButton, viewModel.sampleDataAvailable());
+        dismissSampleDataButton.textProperty().bind(
+                Bindings.when(viewModel.sampleDataAvailable()).then("No thanks").otherwise("Got it"));
+        loadSampleDataButton.disableProperty().bind(viewModel.canLoadSampleData().not());
+        importItem.disableProperty().bind(viewModel.canImport().not());
+        // Opening another workspace would close the one an import is writing to.
+        openWorkspaceItem.disableProperty().bind(viewModel.imports().runningProperty());
     }
 
     private void bindStatusBar() {
@@ -166,6 +179,7 @@ public final class MainView {
         var activity = viewModel.activity();
         taskLabel.textProperty().bind(activity.titleProperty().concat("…"));
         taskProgress.progressProperty().bind(activity.progressProperty());
+        taskMessage.textProperty().bind(activity.messageProperty());
         Tooltip taskDetail = new Tooltip();
         taskDetail.textProperty().bind(activity.messageProperty());
         taskLabel.setTooltip(taskDetail);
@@ -214,26 +228,14 @@ public final class MainView {
     }
 
     @FXML
-    private void acceptDroppedFiles(DragEvent event) {
-        if (event.getDragboard().hasFiles()) {
-            event.acceptTransferModes(TransferMode.COPY);
-        }
-        event.consume();
-    }
-
-    @FXML
-    private void filesDropped(DragEvent event) {
-        boolean hasFiles = event.getDragboard().hasFiles();
-        if (hasFiles) {
-            viewModel.requestImport(event.getDragboard().getFiles().stream().map(File::toPath).toList());
-        }
-        event.setDropCompleted(hasFiles);
-        event.consume();
-    }
-
-    @FXML
     private void importFiles() {
-        viewModel.requestImport(List.of());
+        viewModel.importFiles(ImportFileChooser.choose(root.getScene().getWindow(),
+                viewModel.imports().chooserFolderProperty().get()));
+    }
+
+    @FXML
+    private void loadSampleData() {
+        viewModel.loadSampleData();
     }
 
     @FXML
@@ -259,8 +261,8 @@ public final class MainView {
     }
 
     @FXML
-    private void refreshCounts() {
-        viewModel.refreshCounts();
+    private void refresh() {
+        viewModel.refresh();
     }
 
     @FXML

@@ -20,12 +20,15 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import dev.tracedesk.core.task.TaskActivity;
 import dev.tracedesk.core.task.TaskRunner;
+import dev.tracedesk.ingest.ImportsViewModel;
 import dev.tracedesk.stats.WorkspaceStats;
 import dev.tracedesk.store.WorkspaceLocation;
 
 /**
  * The main window's state and commands: the selected section, the theme, the status-bar counts,
- * notices, and the first-start sample-data offer. The workspace itself lives in {@link WorkspaceSession}.
+ * notices, the import command behind File ▸ Import and dropped files, and the first-start
+ * sample-data offer. The workspace itself lives in {@link WorkspaceSession}; imports run in the
+ * Imports section's {@link ImportsViewModel}.
  */
 public final class MainViewModel {
 
@@ -34,21 +37,29 @@ public final class MainViewModel {
     private final WorkspaceSession session;
     private final TaskRunner tasks;
     private final UiPreferences preferences;
+    private final SampleDataCatalog sampleData;
+    private final ImportsViewModel imports;
     private final String version;
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.REVIEW);
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyBooleanWrapper sampleOfferDismissed = new ReadOnlyBooleanWrapper(this, "sampleOfferDismissed");
     private final ReadOnlyObjectWrapper<List<String>> sampleFiles = new ReadOnlyObjectWrapper<>(this, "sampleFiles", List.of());
+    private final ReadOnlyBooleanWrapper preparingSampleData = new ReadOnlyBooleanWrapper(this, "preparingSampleData");
     private final StringBinding countsText;
+    private final BooleanBinding canImport;
+    private final BooleanBinding sampleDataAvailable;
+    private final BooleanBinding canLoadSampleData;
     private final BooleanBinding sampleOfferVisible;
     private final StringBinding sampleOfferText;
 
     public MainViewModel(WorkspaceSession session, TaskRunner tasks, UiPreferences preferences,
-                         SampleDataCatalog sampleData, String version) {
+                         SampleDataCatalog sampleData, ImportsViewModel imports, String version) {
         this.session = session;
         this.tasks = tasks;
         this.preferences = preferences;
+        this.sampleData = sampleData;
+        this.imports = imports;
         this.version = version;
         theme.set(preferences.theme());
         sampleOfferDismissed.set(preferences.sampleDataOfferDismissed());
@@ -60,6 +71,14 @@ public final class MainViewModel {
                     && stats != null && stats.isEmpty() && !sampleOfferDismissed.get();
         }, session.stateProperty(), session.statsProperty(), sampleOfferDismissed);
         sampleOfferText = Bindings.createStringBinding(() -> describeSampleOffer(sampleFiles.get()), sampleFiles);
+        canImport = session.stateProperty().isEqualTo(WorkspaceSession.State.READY)
+                .and(imports.runningProperty().not()).and(preparingSampleData.not());
+        sampleDataAvailable = Bindings.createBooleanBinding(() -> !sampleFiles.get().isEmpty(), sampleFiles);
+        canLoadSampleData = canImport.and(sampleDataAvailable);
+        imports.onRunFinished(summary -> {
+            session.refreshStats();
+            select(Section.IMPORTS);
+        });
         tasks.submit("Looking for sample data", context -> sampleData.files(), sampleFiles::set,
                 failure -> LOG.warn("No sample data: {}", failure.getMessage()));
     }
@@ -101,11 +120,21 @@ public final class MainViewModel {
         session.refreshStats();
     }
 
+    /** F5: the counts and the lists shown, which another process may have changed. */
+    public void refresh() {
+        session.refreshStats();
+        imports.refresh();
+    }
+
+    public ImportsViewModel imports() {
+        return imports;
+    }
+
     public void openWorkspace(Path file) {
         session.open(WorkspaceLocation.h2(file));
     }
 
-    /** A one-line message above the section, e.g. that import comes later; empty when none. */
+    /** A one-line message above the section, e.g. why files were not imported; empty when none. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
     }
@@ -114,14 +143,62 @@ public final class MainViewModel {
         notice.set("");
     }
 
-    /** The Import command, and files dropped on the window: import arrives with a later issue. */
-    public void requestImport(List<Path> files) {
-        String what = switch (files.size()) {
-            case 0 -> "";
-            case 1 -> files.get(0).getFileName() + " was not imported.";
-            default -> files.size() + " files were not imported.";
-        };
-        notice.set(("Importing trace and eval files arrives in a later version of Tracedesk. " + what).strip());
+    /** True when an import can start: a workspace is open and no import runs. */
+    public BooleanBinding canImport() {
+        return canImport;
+    }
+
+    /**
+     * The import command behind File ▸ Import and files dropped on the window: imports them one
+     * after another in the background and shows the Imports section, where progress and the
+     * summary appear. When it cannot start, the notice says why.
+     */
+    public void importFiles(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        Optional<String> refused = imports.importFiles(files);
+        if (refused.isPresent()) {
+            notice.set(refused.get());
+            return;
+        }
+        notice.set("");
+        select(Section.IMPORTS);
+    }
+
+    /** True when this build ships sample files. */
+    public BooleanBinding sampleDataAvailable() {
+        return sampleDataAvailable;
+    }
+
+    /** True when the sample files can be loaded now: there are some, and an import could start. */
+    public BooleanBinding canLoadSampleData() {
+        return canLoadSampleData;
+    }
+
+    /**
+     * Imports the sample files. They are class-path resources, and the importer reads files, so
+     * each is first copied to a temporary folder (in the background: it is file I/O).
+     */
+    public void loadSampleData() {
+        if (!canLoadSampleData.get()) {
+            return;
+        }
+        preparingSampleData.set(true);
+        tasks.submit("Preparing sample data", context -> sampleData.copyToTemporaryFolder(),
+                files -> {
+                    preparingSampleData.set(false);
+                    if (files.isEmpty()) {
+                        notice.set("The sample files this build lists are missing from it, so there is nothing to load.");
+                    } else {
+                        importFiles(files);
+                    }
+                },
+                failure -> {
+                    preparingSampleData.set(false);
+                    LOG.warn("Could not prepare the sample data", failure);
+                    notice.set("The sample data could not be prepared: " + failure.getMessage());
+                });
     }
 
     public BooleanBinding sampleOfferVisible() {
@@ -179,8 +256,8 @@ public final class MainViewModel {
             return "This workspace is empty, and this build of Tracedesk has no sample data yet:"
                     + " start with a trace or eval file of your own.";
         }
-        return "This workspace is empty. This build lists " + count(files.size(), "sample file", "sample files")
-                + "; loading them comes with the import feature in a later version.";
+        return "This workspace is empty. Load the sample data (" + count(files.size(), "file", "files")
+                + " of made-up traces and eval runs) to look around, or import files of your own.";
     }
 
     private static String count(long n, String singular, String plural) {

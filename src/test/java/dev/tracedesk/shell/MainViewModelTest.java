@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tracedesk.core.task.ImmediateTaskRunner;
+import dev.tracedesk.ingest.ImportQueries.ImportRow;
+import dev.tracedesk.ingest.ImportsViewModel;
+import dev.tracedesk.ingest.TestImports;
 import dev.tracedesk.store.Workspace;
 import dev.tracedesk.store.WorkspaceLocation;
 
@@ -27,7 +30,9 @@ class MainViewModelTest {
     }
 
     private MainViewModel viewModel(SampleDataCatalog sampleData) {
-        return new MainViewModel(session, tasks, UiPreferences.load(preferencesFile()), sampleData, "1.2.3");
+        ImportsViewModel imports = new ImportsViewModel(tasks, session.statsProperty(), session::workspace,
+                TestImports.scriptedServices());
+        return new MainViewModel(session, tasks, UiPreferences.load(preferencesFile()), sampleData, imports, "1.2.3");
     }
 
     private MainViewModel viewModel() {
@@ -88,7 +93,7 @@ class MainViewModelTest {
 
         assertThat(viewModel.sampleFilesProperty().get()).containsExactly(
                 "/sample-data-fixture/openai-traces.jsonl", "/sample-data-fixture/promptfoo-run.json");
-        assertThat(viewModel.sampleOfferText().get()).contains("2 sample files");
+        assertThat(viewModel.sampleOfferText().get()).contains("Load the sample data (2 files");
     }
 
     @Test
@@ -103,26 +108,82 @@ class MainViewModelTest {
     }
 
     @Test
-    void droppedFilesAreNotImportedAndTheNoticeSaysSo() {
+    void importingShowsTheImportsSectionAndRefreshesTheCounts() throws Exception {
         MainViewModel viewModel = viewModel();
+        session.open(WorkspaceLocation.h2(folder.resolve("ws")));
+        Path file = TestImports.script(folder, "run.jsonl", TestImports.span("t1", "a"), TestImports.span("t1", "b"));
 
-        viewModel.requestImport(List.of(Path.of("/tmp/run.jsonl")));
+        viewModel.importFiles(List.of(file));
 
-        assertThat(viewModel.noticeProperty().get())
-                .contains("arrives in a later version")
-                .contains("run.jsonl was not imported");
+        assertThat(viewModel.selectedSectionProperty().get()).isEqualTo(Section.IMPORTS);
+        assertThat(viewModel.countsText().get()).startsWith("1 trace · 2 spans");
+        assertThat(viewModel.imports().rows()).extracting(ImportRow::fileName).containsExactly("run.jsonl");
+        assertThat(viewModel.noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void importingBeforeTheWorkspaceIsOpenImportsNothingAndTheNoticeSaysWhy() {
+        MainViewModel viewModel = viewModel();
+        assertThat(viewModel.canImport().get()).isFalse();
+
+        viewModel.importFiles(List.of(Path.of("/tmp/run.jsonl")));
+
+        assertThat(viewModel.noticeProperty().get()).contains("No workspace is open");
+        assertThat(viewModel.selectedSectionProperty().get()).isEqualTo(Section.REVIEW);
         viewModel.dismissNotice();
         assertThat(viewModel.noticeProperty().get()).isEmpty();
     }
 
     @Test
-    void theImportCommandExplainsThatImportComesLater() {
+    void loadingSampleDataImportsEveryFileTheIndexListsUnderItsOwnName() {
+        MainViewModel viewModel = viewModel(new SampleDataCatalog("/sample-data-importable/"));
+        session.open(WorkspaceLocation.h2(folder.resolve("ws")));
+        assertThat(viewModel.sampleOfferVisible().get()).isTrue();
+        assertThat(viewModel.canLoadSampleData().get()).isTrue();
+
+        viewModel.loadSampleData();
+
+        assertThat(viewModel.imports().rows()).extracting(ImportRow::fileName)
+                .containsExactly("run-two.jsonl", "rag-traces.jsonl");
+        assertThat(viewModel.imports().lastSummaryProperty().get().title()).isEqualTo("Imported 2 files");
+        assertThat(viewModel.sampleOfferVisible().get()).isFalse();
+        assertThat(viewModel.selectedSectionProperty().get()).isEqualTo(Section.IMPORTS);
+    }
+
+    @Test
+    void sampleDataCannotBeLoadedWhenTheBuildHasNone() {
         MainViewModel viewModel = viewModel();
+        session.open(WorkspaceLocation.h2(folder.resolve("ws")));
 
-        viewModel.requestImport(List.of());
+        assertThat(viewModel.sampleDataAvailable().get()).isFalse();
+        assertThat(viewModel.canLoadSampleData().get()).isFalse();
+    }
 
-        assertThat(viewModel.noticeProperty().get())
-                .isEqualTo("Importing trace and eval files arrives in a later version of Tracedesk.");
+    @Test
+    void aSecondImportWhileOneRunsIsRefusedAndTheNoticeSaysSo() throws Exception {
+        HeldTaskRunner held = new HeldTaskRunner();
+        WorkspaceSession heldSession = new WorkspaceSession(held, Workspace::open);
+        ImportsViewModel imports = new ImportsViewModel(held, heldSession.statsProperty(), heldSession::workspace,
+                TestImports.scriptedServices());
+        MainViewModel viewModel = new MainViewModel(heldSession, held, UiPreferences.load(preferencesFile()),
+                new SampleDataCatalog("/no-such-sample-data/"), imports, "1.2.3");
+        try {
+            heldSession.open(WorkspaceLocation.h2(folder.resolve("ws")));
+            held.runPending();
+            Path first = TestImports.script(folder, "first.jsonl", TestImports.span("t1", "a"));
+            Path second = TestImports.script(folder, "second.jsonl", TestImports.span("t2", "a"));
+
+            viewModel.importFiles(List.of(first));
+            assertThat(viewModel.canImport().get()).isFalse();
+            viewModel.importFiles(List.of(second));
+
+            assertThat(viewModel.noticeProperty().get()).contains("already running").contains("second.jsonl");
+            held.runPending();
+            assertThat(viewModel.canImport().get()).isTrue();
+            assertThat(imports.rows()).extracting(ImportRow::fileName).containsExactly("first.jsonl");
+        } finally {
+            heldSession.close();
+        }
     }
 
     @Test

@@ -159,18 +159,6 @@ class MainWindowTest {
     }
 
     @Test
-    void theImportCommandSaysImportComesInALaterVersion(FxRobot robot) throws Exception {
-        waitUntilOpen();
-        assertThat(robot.lookup("#noticeBar").query().isVisible()).isFalse();
-
-        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(robot.lookup("#noticeBar").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#noticeLabel").queryAs(Label.class).getText()).contains("later version");
-    }
-
-    @Test
     void aLongTaskShowsInTheStatusBarAndItsCancelButtonStopsIt(FxRobot robot) throws Exception {
         waitUntilOpen();
         Node indicator = robot.lookup("#taskIndicator").query();

@@ -14,6 +14,7 @@ import dev.tracedesk.ingest.model.CanonicalCheck;
 import dev.tracedesk.ingest.model.CanonicalEvalCase;
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
+import dev.tracedesk.ingest.source.CsvRecordReader;
 import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.source.JsonValues;

@@ -1,4 +1,4 @@
-package dev.tracedesk.ingest.promptfoo;
+package dev.tracedesk.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tracedesk.ingest.promptfoo;
+package dev.tracedesk.ingest.source;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import java.util.List;
  * <p>Memory is bounded by the longest record: a record longer than the limit (an unterminated
  * quote that swallows the rest of the file, say) is reported with its head, not held whole.
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
 
-    static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+    public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
     private static final int RAW_HEAD_BYTES = 64 * 1024;
 
     /**
@@ -31,12 +31,12 @@ final class CsvRecordReader {
      * @param rawText    the record as it was in the file (its head only when over-long)
      * @param fields     the fields; when there is a problem, those read before it (or null)
      */
-    record CsvRecord(long lineNumber, List<String> fields, String rawText, String problem) {
-        boolean ok() {
+    public record CsvRecord(long lineNumber, List<String> fields, String rawText, String problem) {
+        public boolean ok() {
             return problem == null;
         }
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return ok() && fields.size() == 1 && fields.get(0).isEmpty();
         }
     }
@@ -49,17 +49,17 @@ final class CsvRecordReader {
     private long line = 1;
     private boolean started;
 
-    CsvRecordReader(InputStream in) {
+    public CsvRecordReader(InputStream in) {
         this(in, DEFAULT_MAX_RECORD_BYTES);
     }
 
-    CsvRecordReader(InputStream in, int maxRecordBytes) {
+    public CsvRecordReader(InputStream in, int maxRecordBytes) {
         this.in = in;
         this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Splits one line of text (a header sniffed from a file head); an open quote runs to the end. */
-    static List<String> splitLenient(String text) {
+    public static List<String> splitLenient(String text) {
         try {
             CsvRecordReader reader = new CsvRecordReader(
                     new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
@@ -71,7 +71,7 @@ final class CsvRecordReader {
     }
 
     /** The next record, or null at the end of the input. */
-    CsvRecord next() throws IOException {
+    public CsvRecord next() throws IOException {
         if (!started) {
             started = true;
             skipByteOrderMark();
