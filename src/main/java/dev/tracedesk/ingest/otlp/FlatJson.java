@@ -8,6 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.tracedesk.ingest.source.JsonValues;
+
 /**
  * Writes a JSON tree as compact text with a bare generator: the attributes of every span are
  * written once, so this skips the general serializer machinery that {@code toString()} goes
@@ -29,7 +31,7 @@ final class FlatJson {
      */
     String write(JsonNode node, Map<JsonNode, Long> slices, String source) {
         text.reset();
-        try (JsonGenerator json = OtlpJson.FACTORY.createGenerator(text)) {
+        try (JsonGenerator json = JsonValues.MAPPER.getFactory().createGenerator(text)) {
             if (slices == null || source == null || !node.isObject()) {
                 write(node, json);
             } else {

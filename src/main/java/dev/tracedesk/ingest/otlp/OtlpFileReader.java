@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
 import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.JsonValues;
 import dev.tracedesk.ingest.source.LineReader;
 
 /**
@@ -86,7 +87,7 @@ final class OtlpFileReader {
         emitter.atLine(line.number(), line.text());
         long emittedBefore = emitter.emitted();
         OtlpEnvelopeWalker walker = null;
-        try (JsonParser parser = OtlpJson.MAPPER.createParser(line.text())) {
+        try (JsonParser parser = JsonValues.MAPPER.createParser(line.text())) {
             walker = new OtlpEnvelopeWalker(parser, emitter, contexts, "$");
             while (parser.nextToken() != null) {
                 walker.walkRoot();
@@ -104,7 +105,7 @@ final class OtlpFileReader {
     private void readDocument(ImportSource source, OtlpRecordEmitter emitter, RecordSink sink) throws IOException {
         OtlpEnvelopeWalker walker = null;
         emitter.inDocument((start, end) -> RawText.from(source, start, end));
-        try (InputStream in = source.openStream(); JsonParser parser = OtlpJson.MAPPER.createParser(in)) {
+        try (InputStream in = source.openStream(); JsonParser parser = JsonValues.MAPPER.createParser(in)) {
             walker = new OtlpEnvelopeWalker(parser, emitter, contexts, "$");
             while (parser.nextToken() != null) {
                 walker.walkRoot();

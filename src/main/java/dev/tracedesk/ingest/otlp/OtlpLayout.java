@@ -6,6 +6,7 @@ import java.io.InputStream;
 import com.fasterxml.jackson.core.JsonParser;
 
 import dev.tracedesk.ingest.source.ImportSource;
+import dev.tracedesk.ingest.source.JsonValues;
 import dev.tracedesk.ingest.source.Sniff;
 
 /**
@@ -78,7 +79,7 @@ enum OtlpLayout {
     }
 
     private static boolean isWholeValue(byte[] head, int start, int end) {
-        try (JsonParser parser = OtlpJson.FACTORY.createParser(head, start, end - start)) {
+        try (JsonParser parser = JsonValues.MAPPER.getFactory().createParser(head, start, end - start)) {
             parser.nextToken();
             parser.skipChildren();
             return parser.nextToken() == null;

@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonParser;
 
+import dev.tracedesk.ingest.source.JsonValues;
+
 /**
  * The benchmark's baseline: a bare Jackson streaming parse of a file, counting tokens and doing
  * nothing else — the least any import of the file can cost. Reads with the same factory (and
@@ -38,7 +40,7 @@ public final class OtlpBareParse {
     public static long countTokens(Path file) throws IOException {
         long tokens = 0;
         try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = OtlpJson.FACTORY.createParser(in)) {
+             JsonParser parser = JsonValues.MAPPER.getFactory().createParser(in)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
                     parser.getTextLength();

@@ -13,8 +13,8 @@ import dev.tracedesk.ingest.model.MessageDirection;
 import dev.tracedesk.ingest.source.JsonValues;
 
 /**
- * What the dialect mappers read from one span: its attributes (plain JSON, see
- * {@link dev.tracedesk.ingest.otlp.AnyValues}) and events, with lenient typed look-ups; plus the
+ * What the dialect mappers read from one span: its attributes (plain JSON, OTLP's typed values
+ * already decoded) and events, with lenient typed look-ups; plus the
  * facts mappers hand to the final step rather than to the span directly.
  */
 public final class SpanFacts {

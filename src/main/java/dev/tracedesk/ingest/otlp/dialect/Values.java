@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.tracedesk.ingest.otlp.OtlpJson;
+import dev.tracedesk.ingest.source.JsonValues;
 
 /** Lenient reading of attribute values that may be JSON, or JSON written into a string. */
 public final class Values {
@@ -46,7 +46,7 @@ public final class Values {
             return null;
         }
         try {
-            return OtlpJson.MAPPER.readTree(text);
+            return JsonValues.MAPPER.readTree(text);
         } catch (IOException | RuntimeException notJson) {
             return null;
         }
@@ -56,7 +56,7 @@ public final class Values {
     public static String unquoted(String text) {
         if (text != null && text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
             try {
-                return OtlpJson.MAPPER.readValue(text, String.class);
+                return JsonValues.MAPPER.readValue(text, String.class);
             } catch (IOException notJsonAfterAll) {
                 return text;
             }
