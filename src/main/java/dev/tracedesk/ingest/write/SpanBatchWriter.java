@@ -14,7 +14,6 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Record3;
-import org.jooq.Row2;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 
@@ -60,13 +59,24 @@ final class SpanBatchWriter {
     record SpanKey(long traceId, String spanId) {
     }
 
+    /**
+     * Which of these spans are in the workspace already. Asked by trace id — the unique key's
+     * leading column, so an index range per trace — rather than by (trace, span) row values,
+     * which H2 does not look up through the index.
+     */
     private static Set<SpanKey> existingSpans(DSLContext tx, Set<SpanKey> keys) {
-        List<Row2<Long, String>> rows = keys.stream().map(key -> DSL.row(key.traceId(), key.spanId())).toList();
+        Set<Long> traceIds = new HashSet<>();
+        keys.forEach(key -> traceIds.add(key.traceId()));
         Set<SpanKey> existing = new HashSet<>();
         tx.select(SPAN.TRACE_ID, SPAN.EXTERNAL_SPAN_ID)
                 .from(SPAN)
-                .where(DSL.row(SPAN.TRACE_ID, SPAN.EXTERNAL_SPAN_ID).in(rows))
-                .forEach(row -> existing.add(new SpanKey(row.value1(), row.value2())));
+                .where(SPAN.TRACE_ID.in(traceIds))
+                .forEach(row -> {
+                    SpanKey key = new SpanKey(row.value1(), row.value2());
+                    if (keys.contains(key)) {
+                        existing.add(key);
+                    }
+                });
         return existing;
     }
 

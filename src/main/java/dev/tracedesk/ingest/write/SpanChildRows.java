@@ -37,9 +37,27 @@ final class SpanChildRows {
         batchInsert(tx, contents);
         batchInsert(tx, messages);
         batchInsert(tx, documents);
-        for (CheckResultRecord check : checks) {
-            tx.insertInto(CHECK_RESULT).set(check).onConflictDoNothing().execute();
+        batchInsert(tx, withoutKnownExternalIds(tx, checks));
+    }
+
+    /** Checks whose source id is already in the workspace (from another file) are not written twice. */
+    static List<CheckResultRecord> withoutKnownExternalIds(DSLContext tx, List<CheckResultRecord> checks) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        checks.forEach(check -> {
+            if (check.getExternalCheckId() != null) {
+                ids.add(check.getExternalCheckId());
+            }
+        });
+        if (ids.isEmpty()) {
+            return checks;
         }
+        java.util.Set<String> known = new java.util.HashSet<>(tx.select(CHECK_RESULT.EXTERNAL_CHECK_ID).from(CHECK_RESULT)
+                .where(CHECK_RESULT.EXTERNAL_CHECK_ID.in(ids)).fetch(CHECK_RESULT.EXTERNAL_CHECK_ID));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return checks.stream()
+                .filter(check -> check.getExternalCheckId() == null
+                        || (!known.contains(check.getExternalCheckId()) && seen.add(check.getExternalCheckId())))
+                .toList();
     }
 
     private void collect(long spanId, CanonicalSpan span) {
@@ -78,18 +96,30 @@ final class SpanChildRows {
         return record;
     }
 
-    /** JDBC batches of one statement; the id column is left to the database. */
+    /**
+     * One JDBC batch of one prepared statement, rendered once; the id column is left to the
+     * database. (jOOQ's batchInsert renders every record's SQL to group them, which costs more
+     * than the insert itself at thousands of rows per second.)
+     */
     static <R extends TableRecord<R>> void batchInsert(DSLContext tx, List<R> records) {
         if (records.isEmpty()) {
             return;
         }
+        org.jooq.Table<R> table = records.get(0).getTable();
+        var identity = table.getIdentity();
+        List<org.jooq.Field<?>> fields = java.util.Arrays.stream(table.fields())
+                .filter(field -> identity == null || !field.equals(identity.getField()))
+                .toList();
+        Object[] placeholders = new Object[fields.size()];
+        var insert = tx.insertInto(table).columns(fields).values(placeholders);
+        org.jooq.BatchBindStep batch = tx.batch(insert);
         for (R record : records) {
-            record.changed(true);
-            var identity = record.getTable().getIdentity();
-            if (identity != null) {
-                record.changed(identity.getField(), false);
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = record.get(fields.get(i));
             }
+            batch = batch.bind(values);
         }
-        tx.batchInsert(records).execute();
+        batch.execute();
     }
 }

@@ -35,6 +35,8 @@ final class TraceRows {
             firstSpanOfTrace.merge(span.traceId, span, (kept, next) -> kept.traceName == null && next.traceName != null ? next : kept);
         }
         Map<String, Long> ids = existing(tx, firstSpanOfTrace.keySet());
+        Map<String, CanonicalSpan> alreadyThere = new LinkedHashMap<>(firstSpanOfTrace);
+        alreadyThere.keySet().retainAll(ids.keySet());
         if (ids.size() < firstSpanOfTrace.size()) {
             var insert = tx.insertInto(TRACE, TRACE.EXTERNAL_TRACE_ID, TRACE.SOURCE_SYSTEM, TRACE.NAME,
                     TRACE.SESSION_ID, TRACE.USER_ID, TRACE.STATUS, TRACE.IMPORT_ID);
@@ -45,10 +47,17 @@ final class TraceRows {
                             SpanBatchWriter.truncate(span.userId, 500), SpanStatus.UNSET.name(), importId);
                 }
             }
-            insert.onConflictDoNothing().execute();
+            // a plain insert of what the select above did not find: jOOQ's ON CONFLICT emulation on
+            // H2 is a MERGE whose OR-condition scans the whole table for every row
+            try {
+                insert.execute();
+            } catch (org.jooq.exception.IntegrityConstraintViolationException raceWithAnotherImport) {
+                throw new SpanBatchWriter.ConcurrentImportConflict(raceWithAnotherImport);
+            }
             ids = existing(tx, firstSpanOfTrace.keySet());
         }
-        fillMissingTraceFacts(tx, firstSpanOfTrace, ids);
+        // new traces got their facts on insert; only those already there may lack some
+        fillMissingTraceFacts(tx, alreadyThere, ids);
         return ids;
     }
 
