@@ -91,6 +91,8 @@ class OpenInferenceFixturesTest {
                         tuple("tool", "call_d04183dce3f82649f68038fa"));
         assertThat(answer.messages(MessageDirection.INPUT).get(2).toolCallsJson()).isEqualTo(
                 "[{\"id\":\"call_d04183dce3f82649f68038fa\",\"name\":\"get_weather\",\"arguments\":{\"location\":\"Tokyo\",\"unit\":\"celsius\"}}]");
+        assertThat(OtlpEnvelopes.JSON.readTree(answer.parametersJson).get("tools")).as("the request's own tools, once")
+                .hasSize(1);
         CanonicalSpan streamed = sink.span("ad5f788db1ad5b2d");
         assertThat(streamed.outputText).isEqualTo("Rio de Janeiro");
         assertThat(streamed.inputTokens).as("the streamed call reports no usage").isNull();

@@ -33,6 +33,8 @@ class OpenLlmetryAndLangfuseFixturesTest {
         assertThat(root.sessionId).isEqualTo("sess-tl-0001");
         assertThat(root.userId).isEqualTo("user-ana");
         CanonicalSpan toolCall = sink.span("4a17cbfd6c64693e");
+        assertThat(OtlpEnvelopes.JSON.readTree(toolCall.parametersJson).at("/tools/0/function/name").asText())
+                .as("from gen_ai.tool.definitions").isEqualTo("get_weather");
         assertThat(toolCall.messages(MessageDirection.OUTPUT)).singleElement().satisfies(message -> {
             assertThat(message.finishReason()).as("as the instrumentation wrote it").isEqualTo("tool_call");
             assertThat(message.toolCallsJson()).contains("\"id\":\"call_b0214eac21e195a1140cf8ea\"");
@@ -62,7 +64,7 @@ class OpenLlmetryAndLangfuseFixturesTest {
         CanonicalSpan toolCall = sink.span("e4b163d32f01ef64");
         assertThat(toolCall.messages(MessageDirection.OUTPUT)).singleElement().extracting(CanonicalMessage::toolCallsJson)
                 .isEqualTo("[{\"name\":\"get_weather\",\"arguments\":{\"location\":\"Berlin\",\"unit\":\"celsius\"}}]");
-        assertThat(OtlpEnvelopes.JSON.readTree(toolCall.parametersJson).at("/functions/0/name").asText()).isEqualTo("get_weather");
+        assertThat(OtlpEnvelopes.JSON.readTree(toolCall.parametersJson).at("/tools/0/name").asText()).isEqualTo("get_weather");
         CanonicalSpan followUp = sink.span("3c94161aca83e127");
         assertThat(followUp.messages(MessageDirection.INPUT).get(1).content())
                 .as("\"null\" is how it writes a message that only called tools").isNull();

@@ -60,7 +60,7 @@ class OtlpDialectsTest {
         assertThat(span.outputTokens).isEqualTo(7);
         assertThat(span.totalTokens).isEqualTo(27);
         assertThat(JSON.readTree(span.parametersJson)).isEqualTo(JSON.readTree(
-                "{\"temperature\":0.2,\"functions\":[{\"name\":\"weather\",\"parameters\":{\"type\":\"object\"}}]}"));
+                "{\"temperature\":0.2,\"tools\":[{\"name\":\"weather\",\"parameters\":{\"type\":\"object\"}}]}"));
     }
 
     @Test

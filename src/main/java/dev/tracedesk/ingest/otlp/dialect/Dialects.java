@@ -56,6 +56,10 @@ public final class Dialects {
 
     private static void finish(SpanFacts facts, CanonicalSpan span) {
         applyFinishReasons(facts.finishReasons, span);
+        if (facts.toolDefinitions != null && (facts.parameters == null
+                || !(facts.parameters.has("tools") || facts.parameters.has("functions")))) {
+            facts.parameter("tools", facts.toolDefinitions);
+        }
         if (span.parametersJson == null && facts.parameters != null && !facts.parameters.isEmpty()) {
             span.parametersJson = facts.parameters.toString();
         }

@@ -39,6 +39,7 @@ final class GenAiMapper implements DialectMapper {
         span.requestedModel = firstNonNull(span.requestedModel, facts.text("gen_ai.request.model"));
         span.servedModel = firstNonNull(span.servedModel, facts.text("gen_ai.response.model"));
         requestParameters(facts);
+        facts.offerToolDefinitions(facts.structured("gen_ai.tool.definitions"));
         span.inputTokens = firstNonNull(span.inputTokens, facts.whole("gen_ai.usage.input_tokens"),
                 facts.whole("gen_ai.usage.prompt_tokens"));
         span.outputTokens = firstNonNull(span.outputTokens, facts.whole("gen_ai.usage.output_tokens"),

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.tracedesk.core.model.CheckSource;
@@ -30,13 +32,14 @@ final class OpenInferenceLists {
     private static final String RERANKED = "reranker.output_documents";
     private static final String ANNOTATIONS = "annotations";
     private static final String EVALUATIONS = "evaluations";
+    private static final String TOOLS = "llm.tools";
 
     private OpenInferenceLists() {
     }
 
     static void map(SpanFacts facts, CanonicalSpan span) {
         Map<String, List<ObjectNode>> lists = IndexedKeys.group(facts.attributes(),
-                INPUT, OUTPUT, PROMPTS, CHOICES, DOCUMENTS, RERANKED, ANNOTATIONS, EVALUATIONS);
+                INPUT, OUTPUT, PROMPTS, CHOICES, DOCUMENTS, RERANKED, ANNOTATIONS, EVALUATIONS, TOOLS);
         if (lists.isEmpty()) {
             return;
         }
@@ -50,6 +53,7 @@ final class OpenInferenceLists {
         if (span.documents.isEmpty()) {
             documents(lists.get(RERANKED), span);
         }
+        tools(lists.get(TOOLS), facts);
         checks(lists.get(ANNOTATIONS), "annotation.", span);
         checks(lists.get(EVALUATIONS), "evaluation.", span);
     }
@@ -105,6 +109,25 @@ final class OpenInferenceLists {
             span.documents.add(Documents.document(rank++, item.get("document.id"), item.get("document.score"),
                     item.get("document.content"), item.get("document.metadata")));
         }
+    }
+
+    /** llm.tools.N.tool.json_schema (or name / description / parameters) as a list of tools. */
+    private static void tools(List<ObjectNode> items, SpanFacts facts) {
+        if (items == null) {
+            return;
+        }
+        ArrayNode tools = JsonNodeFactory.instance.arrayNode();
+        for (ObjectNode item : items) {
+            JsonNode schema = Values.structured(item.get("tool.json_schema"));
+            if (schema != null) {
+                tools.add(schema);
+            } else {
+                ObjectNode tool = tools.addObject();
+                item.properties().forEach(field -> tool.set(field.getKey().replace("tool.", ""),
+                        Values.normalizedJson(field.getValue())));
+            }
+        }
+        facts.offerToolDefinitions(tools);
     }
 
     /** Annotations by a person are ANNOTATION; by an LLM or code, EVALUATION. */

@@ -115,6 +115,6 @@ final class OpenLlmetryMapper implements DialectMapper {
             ObjectNode function = functions.addObject();
             item.properties().forEach(field -> function.set(field.getKey(), Values.normalizedJson(field.getValue())));
         }
-        facts.parameter("functions", functions);
+        facts.offerToolDefinitions(functions);
     }
 }

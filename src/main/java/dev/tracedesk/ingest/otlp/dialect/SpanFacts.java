@@ -30,6 +30,11 @@ public final class SpanFacts {
     JsonNode finishReasons;
     /** The call's parameters (temperature, max_tokens, …), from the first dialect that has them. */
     ObjectNode parameters;
+    /**
+     * The tools offered to the model, from the first dialect that lists them; they join the
+     * parameters as "tools" unless those name the tools already (OpenAI's request does).
+     */
+    JsonNode toolDefinitions;
 
     /** Attribute namespaces present on the span, so a mapper whose dialect is absent returns at once. */
     static final int GEN_AI = 1;
@@ -146,6 +151,12 @@ public final class SpanFacts {
             parameters = ((ObjectNode) structured).deepCopy();
         } else if (Values.text(value) != null) {
             parameter("value", structured != null ? structured : value);
+        }
+    }
+
+    void offerToolDefinitions(JsonNode tools) {
+        if (toolDefinitions == null && tools != null && !tools.isNull() && !tools.isEmpty()) {
+            toolDefinitions = tools;
         }
     }
 
