@@ -10,31 +10,22 @@ import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
 import dev.tracedesk.ingest.source.CsvRecordReader;
-import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.source.JsonValues;
-import dev.tracedesk.ingest.source.Sniff;
 
 /**
  * A CSV log of LLM calls, one call a row, read with a named {@link FieldMapping} whose sources are
  * column names of the header row. Never chosen by detection alone.
  */
-public final class GenericCsvReader implements FormatReader {
-
-    private final GenericCallMapper mapper;
+public final class GenericCsvReader extends MappedCallReader {
 
     public GenericCsvReader(FieldMapping mapping) {
-        this.mapper = new GenericCallMapper(mapping);
+        super(mapping);
     }
 
     @Override
     public ImportFormat format() {
         return ImportFormat.GENERIC_CSV;
-    }
-
-    @Override
-    public int confidence(Sniff sniff) {
-        return 0;
     }
 
     @Override

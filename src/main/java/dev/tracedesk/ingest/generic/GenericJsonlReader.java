@@ -8,33 +8,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.model.RecordSink;
 import dev.tracedesk.ingest.model.Rejection;
-import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.source.JsonValues;
 import dev.tracedesk.ingest.source.LineReader;
-import dev.tracedesk.ingest.source.Sniff;
 
 /**
  * A JSONL log of LLM calls in no known format (LiteLLM callbacks, Helicone, a homegrown logger),
  * read with a named {@link FieldMapping}: one LLM span per line. Never chosen by detection alone:
  * the user names the mapping.
  */
-public final class GenericJsonlReader implements FormatReader {
-
-    private final GenericCallMapper mapper;
+public final class GenericJsonlReader extends MappedCallReader {
 
     public GenericJsonlReader(FieldMapping mapping) {
-        this.mapper = new GenericCallMapper(mapping);
+        super(mapping);
     }
 
     @Override
     public ImportFormat format() {
         return ImportFormat.GENERIC_JSONL;
-    }
-
-    @Override
-    public int confidence(Sniff sniff) {
-        return 0;
     }
 
     @Override
