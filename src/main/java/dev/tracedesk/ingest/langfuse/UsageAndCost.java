@@ -4,11 +4,11 @@ import static dev.tracedesk.ingest.model.CanonicalSpan.firstNonNull;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.ingest.model.CanonicalSpan;
+import dev.tracedesk.ingest.source.CostDetails;
 import dev.tracedesk.ingest.source.JsonValues;
 
 /**
@@ -66,7 +66,7 @@ final class UsageAndCost {
      */
     static BigDecimal reportedCost(LangfuseRecord observation) {
         JsonNode details = observation.structured("costDetails", "cost_details");
-        BigDecimal fromDetails = detailsTotal(details);
+        BigDecimal fromDetails = CostDetails.totalOrSumOfParts(details);
         if (fromDetails != null) {
             return fromDetails;
         }
@@ -82,23 +82,6 @@ final class UsageAndCost {
         return usage != null && usage.isObject() ? JsonValues.asDecimal(usage.get("totalCost")) : null;
     }
 
-    private static BigDecimal detailsTotal(JsonNode details) {
-        if (details == null || !details.isObject() || details.isEmpty()) {
-            return null;
-        }
-        BigDecimal total = JsonValues.asDecimal(details.get("total"));
-        if (total != null) {
-            return total;
-        }
-        BigDecimal sum = null;
-        for (Map.Entry<String, JsonNode> part : details.properties()) {
-            BigDecimal value = JsonValues.asDecimal(part.getValue());
-            if (value != null) {
-                sum = sum == null ? value : sum.add(value);
-            }
-        }
-        return sum;
-    }
 
     private static Long whole(JsonNode node, String... keys) {
         if (node == null || !node.isObject()) {

@@ -5,7 +5,6 @@ import static dev.tracedesk.ingest.model.CanonicalSpan.firstNonNull;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,6 +13,7 @@ import dev.tracedesk.core.model.SpanStatus;
 import dev.tracedesk.ingest.model.CanonicalMessage;
 import dev.tracedesk.ingest.model.CanonicalSpan;
 import dev.tracedesk.ingest.model.MessageDirection;
+import dev.tracedesk.ingest.source.CostDetails;
 import dev.tracedesk.ingest.source.JsonValues;
 
 /**
@@ -43,7 +43,7 @@ final class LangfuseMapper implements DialectMapper {
         span.servedModel = firstNonNull(span.servedModel, model);
         facts.offerParameters(facts.get(OBSERVATION + "model.parameters"));
         usage(facts.structured(OBSERVATION + "usage_details"), span);
-        span.costUsd = firstNonNull(span.costUsd, cost(facts.structured(OBSERVATION + "cost_details")));
+        span.costUsd = firstNonNull(span.costUsd, CostDetails.totalOrSumOfParts(facts.structured(OBSERVATION + "cost_details")));
         span.promptTemplateName = firstNonNull(span.promptTemplateName, facts.text(OBSERVATION + "prompt.name"));
         span.promptTemplateVersion = firstNonNull(span.promptTemplateVersion, facts.text(OBSERVATION + "prompt.version"));
         if ("ERROR".equalsIgnoreCase(facts.text(OBSERVATION + "level"))) {
@@ -128,22 +128,4 @@ final class LangfuseMapper implements DialectMapper {
         return null;
     }
 
-    /** The reported total, or the sum of the reported parts when no total is given. */
-    private static BigDecimal cost(JsonNode details) {
-        if (details == null || !details.isObject() || details.isEmpty()) {
-            return null;
-        }
-        BigDecimal total = JsonValues.asDecimal(details.get("total"));
-        if (total != null) {
-            return total;
-        }
-        BigDecimal sum = null;
-        for (Map.Entry<String, JsonNode> part : details.properties()) {
-            BigDecimal value = JsonValues.asDecimal(part.getValue());
-            if (value != null) {
-                sum = sum == null ? value : sum.add(value);
-            }
-        }
-        return sum;
-    }
 }
