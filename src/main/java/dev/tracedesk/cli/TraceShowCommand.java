@@ -53,12 +53,8 @@ public final class TraceShowCommand implements Callable<Integer> {
 
     /** The documented shape, keys in this order. */
     static Map<String, Object> asJson(TraceDetail trace) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("traceId", trace.traceId());
-        json.put("name", trace.name());
-        json.put("startedAt", DisplayValues.isoFromEpochNanos(trace.startNs()));
-        json.put("durationMs", DisplayValues.millisFromNanos(trace.durationNs()));
-        json.put("status", trace.status());
+        Map<String, Object> json = TracesCommand.traceHeader(trace.traceId(), trace.name(), trace.startNs(),
+                trace.durationNs(), trace.status());
         json.put("spans", trace.spans().stream().map(TraceShowCommand::asJson).toList());
         return json;
     }

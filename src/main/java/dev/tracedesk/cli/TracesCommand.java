@@ -67,14 +67,20 @@ public final class TracesCommand implements Callable<Integer> {
 
     /** The documented shape, keys in this order. */
     static Map<String, Object> asJson(TraceSummary trace) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("traceId", trace.traceId());
-        json.put("name", trace.name());
-        json.put("startedAt", DisplayValues.isoFromEpochNanos(trace.startNs()));
-        json.put("durationMs", DisplayValues.millisFromNanos(trace.durationNs()));
-        json.put("status", trace.status());
+        Map<String, Object> json = traceHeader(trace.traceId(), trace.name(), trace.startNs(), trace.durationNs(), trace.status());
         json.put("spanCount", trace.spanCount());
         json.put("servedModels", trace.servedModels());
+        return json;
+    }
+
+    /** The fields a trace starts with in every JSON document: traces and trace show alike. */
+    static Map<String, Object> traceHeader(String traceId, String name, Long startNs, Long durationNs, String status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("traceId", traceId);
+        json.put("name", name);
+        json.put("startedAt", DisplayValues.isoFromEpochNanos(startNs));
+        json.put("durationMs", DisplayValues.millisFromNanos(durationNs));
+        json.put("status", status);
         return json;
     }
 }
