@@ -257,7 +257,8 @@ public final class MainViewModel {
                     + " start with a trace or eval file of your own.";
         }
         return "This workspace is empty. Load the sample data (" + count(files.size(), "file", "files")
-                + " of made-up traces and eval runs) to look around, or import files of your own.";
+                + " of traces and eval runs written by real LLM tools against a stand-in model) to look around,"
+                + " or import files of your own.";
     }
 
     private static String count(long n, String singular, String plural) {
