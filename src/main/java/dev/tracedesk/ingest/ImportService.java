@@ -96,30 +96,47 @@ public final class ImportService {
                               TaskContext context) throws IOException {
         ImportFormat format = reader.format();
         long importId = log.start(source.path(), source.sizeBytes(), format, mappingName);
-        CanonicalWriter writer = new CanonicalWriter(dsl, importId, PriceTable.load(dsl), context::isCancelled);
-        ProgressReportingSink sink = new ProgressReportingSink(writer, source, context);
         ImportStatus status;
         String message = null;
-        try {
-            reader.read(source, sink);
-            writer.finish();
-            status = writer.counts().rejected() > 0 ? ImportStatus.COMPLETED_WITH_REJECTS : ImportStatus.COMPLETED;
-        } catch (CancellationException cancelled) {
-            writer.flushAll();
-            status = ImportStatus.CANCELLED;
-            message = "Cancelled after " + writer.counts().read() + " records; import the file again to complete it.";
-        } catch (IOException | RuntimeException broken) {
-            LOG.debug("Import of {} failed", source.path(), broken);
-            writer.flushAll();
-            status = ImportStatus.FAILED;
-            message = (broken.getMessage() == null ? broken.toString() : broken.getMessage())
-                    + (writer.counts().read() > 0 ? " (the " + writer.counts().read() + " records read before are kept)" : "");
+        ImportCounts counts;
+        try (CanonicalWriter writer = new CanonicalWriter(dsl, importId, PriceTable.load(dsl), context::isCancelled)) {
+            ProgressReportingSink sink = new ProgressReportingSink(writer, source, context);
+            try {
+                reader.read(source, sink);
+                writer.finish();
+                status = writer.counts().rejected() > 0 ? ImportStatus.COMPLETED_WITH_REJECTS : ImportStatus.COMPLETED;
+            } catch (CancellationException cancelled) {
+                status = ImportStatus.CANCELLED;
+                message = keepWhatWasRead(writer).orElse(
+                        "Cancelled after " + writer.counts().read() + " records; import the file again to complete it.");
+            } catch (IOException | RuntimeException broken) {
+                LOG.debug("Import of {} failed", source.path(), broken);
+                status = ImportStatus.FAILED;
+                message = keepWhatWasRead(writer).orElse(
+                        (broken.getMessage() == null ? broken.toString() : broken.getMessage())
+                        + (writer.counts().read() > 0 ? " (the " + writer.counts().read() + " records read before are kept)" : ""));
+            }
+            counts = writer.counts();
         }
         String sha256 = status == ImportStatus.CANCELLED ? null
                 : Optional.ofNullable(source.sha256IfReadWhole()).orElse(source.sha256());
-        ImportCounts counts = writer.counts();
         log.finish(importId, status, counts, sha256, message);
         return new ImportResult(importId, source.path(), format, status, counts, message);
+    }
+
+    /**
+     * Stores what was read before a cancel or a failure. Empty when that worked; otherwise why
+     * it did not (the workspace itself failing, say), which is then the import's message.
+     */
+    private static Optional<String> keepWhatWasRead(CanonicalWriter writer) {
+        try {
+            writer.flushAll();
+            return Optional.empty();
+        } catch (RuntimeException writeFailed) {
+            LOG.debug("Could not store the records read before the import stopped", writeFailed);
+            return Optional.of("Stopped, and the records read could not all be stored: "
+                    + (writeFailed.getMessage() == null ? writeFailed.toString() : writeFailed.getMessage()));
+        }
     }
 
     /** The same bytes imported whole before are not read again; only files of equal size are hashed. */

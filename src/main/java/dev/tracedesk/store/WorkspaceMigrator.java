@@ -18,6 +18,8 @@ import org.flywaydb.core.api.MigrationInfoService;
 final class WorkspaceMigrator {
 
     static final String MIGRATIONS = "classpath:db/migration";
+    /** Data moves that SQL shared by H2 and PostgreSQL cannot express (e.g. V5). */
+    static final String JAVA_MIGRATIONS = "classpath:dev/tracedesk/store/migration";
 
     private final DataSource dataSource;
     private final WorkspaceLocation location;
@@ -30,7 +32,7 @@ final class WorkspaceMigrator {
     void migrate() {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(MIGRATIONS)
+                .locations(MIGRATIONS, JAVA_MIGRATIONS)
                 .validateMigrationNaming(true)
                 .load();
         try {

@@ -1,13 +1,12 @@
 package dev.tracedesk.traces;
 
 import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
-import static dev.tracedesk.store.generated.Tables.MESSAGE;
-import static dev.tracedesk.store.generated.Tables.RETRIEVED_DOCUMENT;
 import static dev.tracedesk.store.generated.Tables.SPAN;
 import static dev.tracedesk.store.generated.Tables.SPAN_CONTENT;
 import static dev.tracedesk.store.generated.Tables.TRACE;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,9 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 
+import dev.tracedesk.store.content.ContentJson;
+import dev.tracedesk.store.content.StoredDocument;
+import dev.tracedesk.store.content.StoredMessage;
 import dev.tracedesk.store.generated.tables.records.TraceRecord;
 
 /** Reads traces for the trace list and the whole of one trace, for the Traces section and the CLI. */
@@ -70,9 +72,9 @@ public final class TraceQueries {
     }
 
     /**
-     * The trace with this external id and all of its spans. Five queries whatever the number of
-     * spans: the trace, the spans with their content, then messages, documents and checks of all
-     * the spans at once.
+     * The trace with this external id and all of its spans. Three queries whatever the number of
+     * spans: the trace, the spans with their content (messages and documents included), and the
+     * checks of all the spans at once.
      */
     public Optional<TraceDetail> trace(String externalTraceId) {
         return dsl.transactionResult(configuration -> {
@@ -89,12 +91,10 @@ public final class TraceQueries {
 
     private static List<SpanDetail> spans(DSLContext tx, long traceId) {
         Select<Record1<Long>> spanIdsOfTrace = DSL.select(SPAN.ID).from(SPAN).where(SPAN.TRACE_ID.eq(traceId));
-        Map<Long, List<SpanMessage>> messages = messagesBySpan(tx, spanIdsOfTrace);
-        Map<Long, List<SpanDocument>> documents = documentsBySpan(tx, spanIdsOfTrace);
         Map<Long, List<SpanCheck>> checks = checksBySpan(tx, spanIdsOfTrace);
         return tx.select(SPAN.asterisk(), SPAN_CONTENT.PARAMETERS_JSON, SPAN_CONTENT.PROMPT_TEMPLATE_TEXT,
                         SPAN_CONTENT.PROMPT_VARIABLES_JSON, SPAN_CONTENT.INPUT_TEXT, SPAN_CONTENT.OUTPUT_TEXT,
-                        SPAN_CONTENT.ATTRIBUTES_JSON)
+                        SPAN_CONTENT.ATTRIBUTES_JSON, SPAN_CONTENT.MESSAGES_JSON, SPAN_CONTENT.DOCUMENTS_JSON)
                 .from(SPAN).leftJoin(SPAN_CONTENT).on(SPAN_CONTENT.SPAN_ID.eq(SPAN.ID))
                 .where(SPAN.TRACE_ID.eq(traceId))
                 .orderBy(SPAN.START_NS.asc().nullsLast(), SPAN.ID)
@@ -113,29 +113,24 @@ public final class TraceQueries {
                             SpanDetail.Cost.of(row.get(SPAN.COST_USD), row.get(SPAN.COST_SOURCE)),
                             row.get(SPAN_CONTENT.INPUT_TEXT), row.get(SPAN_CONTENT.OUTPUT_TEXT),
                             row.get(SPAN_CONTENT.ATTRIBUTES_JSON),
-                            messages.getOrDefault(id, List.of()), documents.getOrDefault(id, List.of()),
+                            messages(row.get(SPAN_CONTENT.MESSAGES_JSON)), documents(row.get(SPAN_CONTENT.DOCUMENTS_JSON)),
                             checks.getOrDefault(id, List.of()));
                 });
     }
 
-    private static Map<Long, List<SpanMessage>> messagesBySpan(DSLContext tx, Select<Record1<Long>> spanIds) {
-        Map<Long, List<SpanMessage>> bySpan = new HashMap<>();
-        tx.selectFrom(MESSAGE).where(MESSAGE.SPAN_ID.in(spanIds))
-                .orderBy(MESSAGE.SPAN_ID, MESSAGE.DIRECTION, MESSAGE.MESSAGE_INDEX)
-                .forEach(row -> bySpan.computeIfAbsent(row.getSpanId(), id -> new ArrayList<>())
-                        .add(new SpanMessage(row.getDirection(), row.getMessageIndex(), row.getRole(), row.getName(),
-                                row.getContent(), row.getToolCallsJson(), row.getToolCallId(), row.getFinishReason())));
-        return bySpan;
+    private static List<SpanMessage> messages(String json) {
+        return ContentJson.parseMessages(json).stream()
+                .sorted(Comparator.comparing(StoredMessage::direction).thenComparingInt(StoredMessage::position))
+                .map(m -> new SpanMessage(m.direction(), m.position(), m.role(), m.name(), m.content(),
+                        m.toolCallsJson(), m.toolCallId(), m.finishReason()))
+                .toList();
     }
 
-    private static Map<Long, List<SpanDocument>> documentsBySpan(DSLContext tx, Select<Record1<Long>> spanIds) {
-        Map<Long, List<SpanDocument>> bySpan = new HashMap<>();
-        tx.selectFrom(RETRIEVED_DOCUMENT).where(RETRIEVED_DOCUMENT.SPAN_ID.in(spanIds))
-                .orderBy(RETRIEVED_DOCUMENT.SPAN_ID, RETRIEVED_DOCUMENT.DOC_RANK)
-                .forEach(row -> bySpan.computeIfAbsent(row.getSpanId(), id -> new ArrayList<>())
-                        .add(new SpanDocument(row.getDocRank(), row.getDocumentId(), row.getScore(), row.getContent(),
-                                row.getSource(), row.getMetadataJson())));
-        return bySpan;
+    private static List<SpanDocument> documents(String json) {
+        return ContentJson.parseDocuments(json).stream()
+                .sorted(Comparator.comparingInt(StoredDocument::rank))
+                .map(d -> new SpanDocument(d.rank(), d.documentId(), d.score(), d.content(), d.source(), d.metadataJson()))
+                .toList();
     }
 
     private static Map<Long, List<SpanCheck>> checksBySpan(DSLContext tx, Select<Record1<Long>> spanIds) {

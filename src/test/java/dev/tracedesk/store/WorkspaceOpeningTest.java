@@ -154,9 +154,12 @@ class WorkspaceOpeningTest {
         return DSL.using(location.jdbcUrl()).fetchCount(DSL.table(table));
     }
 
+    /** The SQL migrations plus the Java ones (data moves, in src/main/java/dev/tracedesk/store/migration). */
     private static int migrationFileCount() {
-        try (var files = Files.list(Path.of("migrations"))) {
-            return (int) files.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        try (var sql = Files.list(Path.of("migrations"));
+             var java = Files.list(Path.of("src/main/java/dev/tracedesk/store/migration"))) {
+            return (int) (sql.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.sql")).count()
+                    + java.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.java")).count());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,6 @@
 package dev.tracedesk.traces;
 
 import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
-import static dev.tracedesk.store.generated.Tables.MESSAGE;
-import static dev.tracedesk.store.generated.Tables.RETRIEVED_DOCUMENT;
 import static dev.tracedesk.store.generated.Tables.SPAN;
 import static dev.tracedesk.store.generated.Tables.SPAN_CONTENT;
 import static dev.tracedesk.store.generated.Tables.TRACE;
@@ -11,6 +9,11 @@ import java.math.BigDecimal;
 
 import org.jooq.DSLContext;
 
+import java.util.ArrayList;
+import java.util.List;
+import dev.tracedesk.store.content.ContentJson;
+import dev.tracedesk.store.content.StoredDocument;
+import dev.tracedesk.store.content.StoredMessage;
 import dev.tracedesk.store.generated.tables.records.SpanRecord;
 
 /**
@@ -130,26 +133,28 @@ public final class TraceFixtures {
                 .execute();
     }
 
+    /** Appends to the span's stored messages, as the importer keeps them (decision 0008). */
     private static void message(DSLContext dsl, long spanId, String direction, int index, String role, String content,
                                 String toolCalls) {
-        dsl.insertInto(MESSAGE)
-                .set(MESSAGE.SPAN_ID, spanId)
-                .set(MESSAGE.DIRECTION, direction)
-                .set(MESSAGE.MESSAGE_INDEX, index)
-                .set(MESSAGE.ROLE, role)
-                .set(MESSAGE.CONTENT, content)
-                .set(MESSAGE.TOOL_CALLS_JSON, toolCalls)
-                .execute();
+        List<StoredMessage> messages = new ArrayList<>(ContentJson.parseMessages(
+                dsl.fetchValue(SPAN_CONTENT.MESSAGES_JSON, SPAN_CONTENT.SPAN_ID.eq(spanId))));
+        messages.add(new StoredMessage(direction, index, role, null, content, toolCalls, null, null));
+        storeContent(dsl, spanId, SPAN_CONTENT.MESSAGES_JSON, ContentJson.messages(messages));
     }
 
     private static void document(DSLContext dsl, long spanId, int rank, String documentId, double score, String content) {
-        dsl.insertInto(RETRIEVED_DOCUMENT)
-                .set(RETRIEVED_DOCUMENT.SPAN_ID, spanId)
-                .set(RETRIEVED_DOCUMENT.DOC_RANK, rank)
-                .set(RETRIEVED_DOCUMENT.DOCUMENT_ID, documentId)
-                .set(RETRIEVED_DOCUMENT.SCORE, score)
-                .set(RETRIEVED_DOCUMENT.CONTENT, content)
-                .execute();
+        List<StoredDocument> documents = new ArrayList<>(ContentJson.parseDocuments(
+                dsl.fetchValue(SPAN_CONTENT.DOCUMENTS_JSON, SPAN_CONTENT.SPAN_ID.eq(spanId))));
+        documents.add(new StoredDocument(rank, documentId, score, content, null, null));
+        storeContent(dsl, spanId, SPAN_CONTENT.DOCUMENTS_JSON, ContentJson.documents(documents));
+    }
+
+    private static void storeContent(DSLContext dsl, long spanId, org.jooq.Field<String> column, String json) {
+        if (dsl.fetchExists(SPAN_CONTENT, SPAN_CONTENT.SPAN_ID.eq(spanId))) {
+            dsl.update(SPAN_CONTENT).set(column, json).where(SPAN_CONTENT.SPAN_ID.eq(spanId)).execute();
+        } else {
+            dsl.insertInto(SPAN_CONTENT).set(SPAN_CONTENT.SPAN_ID, spanId).set(column, json).execute();
+        }
     }
 
     private static void check(DSLContext dsl, long spanId, String name, String source, String label, Double value,

@@ -3,6 +3,7 @@ package dev.tracedesk.ingest.write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.jooq.DSLContext;
@@ -19,13 +20,16 @@ import dev.tracedesk.ingest.model.Rejection;
 /**
  * The sink every import writes through: it batches what readers emit and commits each batch in
  * its own transaction, so an import stopped at any point leaves whole batches behind, and running
- * it again adds only what is missing (natural keys decide what is a duplicate).
+ * it again adds only what is missing (natural keys decide what is a duplicate). The batches are
+ * written on a {@link WriteQueue} thread while the reader goes on; {@link #finish()} or
+ * {@link #flushAll()} waits for them, and {@link #close()} ends the thread.
  */
-public final class CanonicalWriter implements RecordSink {
+public final class CanonicalWriter implements RecordSink, AutoCloseable {
 
     /** Spans per transaction; also bounded by {@link #MAX_BATCH_CHARS} of text. */
     static final int SPAN_BATCH = 500;
-    static final long MAX_BATCH_CHARS = 16L * 1024 * 1024;
+    /** With {@link WriteQueue#IN_FLIGHT} batches queued beside the one being filled, ~3 × 8 MB of text at most. */
+    static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
     static final int SMALL_BATCH = 200;
 
     private final DSLContext dsl;
@@ -34,6 +38,8 @@ public final class CanonicalWriter implements RecordSink {
     private final EvalRows evalRows;
     private final LooseRows looseRows;
 
+    private final WriteQueue queue = new WriteQueue();
+
     private final List<CanonicalSpan> spans = new ArrayList<>();
     private long spanChars;
     private final List<CanonicalEvalCase> cases = new ArrayList<>();
@@ -41,10 +47,11 @@ public final class CanonicalWriter implements RecordSink {
     private final List<Rejection> rejections = new ArrayList<>();
     private Long currentRunId;
 
-    private long read;
-    private long imported;
-    private long duplicates;
-    private long rejected;
+    // read on the reader's thread, the rest on the writer's (checks without a span are rejected there)
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong imported = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
 
     public CanonicalWriter(DSLContext dsl, long importId, PriceTable prices, BooleanSupplier cancelled) {
         this.dsl = dsl;
@@ -56,7 +63,7 @@ public final class CanonicalWriter implements RecordSink {
 
     @Override
     public void span(CanonicalSpan span) {
-        read++;
+        read.incrementAndGet();
         spans.add(span);
         spanChars += approximateChars(span);
         if (spans.size() >= SPAN_BATCH || spanChars >= MAX_BATCH_CHARS) {
@@ -66,7 +73,7 @@ public final class CanonicalWriter implements RecordSink {
 
     @Override
     public void logEvent(CanonicalLogEvent event) {
-        read++;
+        read.incrementAndGet();
         logEvents.add(event);
         if (logEvents.size() >= SMALL_BATCH) {
             flushLogEvents();
@@ -76,14 +83,10 @@ public final class CanonicalWriter implements RecordSink {
     @Override
     public void evalRun(CanonicalEvalRun run) {
         flushCases();
-        read++;
-        EvalRows.RunRow row = dsl.transactionResult(configuration -> evalRows.upsertRun(configuration.dsl(), run));
+        read.incrementAndGet();
+        EvalRows.RunRow row = queue.call(() -> dsl.transactionResult(configuration -> evalRows.upsertRun(configuration.dsl(), run)));
         currentRunId = row.id();
-        if (row.created()) {
-            imported++;
-        } else {
-            duplicates++;
-        }
+        (row.created() ? imported : duplicates).incrementAndGet();
     }
 
     @Override
@@ -91,7 +94,7 @@ public final class CanonicalWriter implements RecordSink {
         if (currentRunId == null) {
             throw new IllegalStateException("A reader emitted an eval case before its run");
         }
-        read++;
+        read.incrementAndGet();
         cases.add(evalCase);
         if (cases.size() >= SMALL_BATCH) {
             flushCases();
@@ -100,25 +103,28 @@ public final class CanonicalWriter implements RecordSink {
 
     @Override
     public void check(CheckTarget target, CanonicalCheck check) {
+        // after the spans read before it, which may be the ones it belongs to
         flushSpans();
-        read++;
-        LooseRows.CheckOutcome outcome = dsl.transactionResult(configuration -> LooseRows.insertCheck(configuration.dsl(), target, check));
-        switch (outcome) {
-            case INSERTED -> imported++;
-            case DUPLICATE -> duplicates++;
-            case NO_SPAN -> {
-                read--;
-                reject(new Rejection("check " + check.name(), null, String.valueOf(check),
-                        "its span (trace " + target.traceId() + (target.spanId() == null ? "" : ", span " + target.spanId())
-                                + ") is not in the workspace: import the traces first, then this file again"));
+        read.incrementAndGet();
+        queue.submit(() -> dsl.transaction(configuration -> {
+            switch (LooseRows.insertCheck(configuration.dsl(), target, check)) {
+                case INSERTED -> imported.incrementAndGet();
+                case DUPLICATE -> duplicates.incrementAndGet();
+                case NO_SPAN -> {
+                    rejected.incrementAndGet();
+                    looseRows.insertRejections(configuration.dsl(), List.of(new Rejection("check " + check.name(), null,
+                            String.valueOf(check), "its span (trace " + target.traceId()
+                            + (target.spanId() == null ? "" : ", span " + target.spanId())
+                            + ") is not in the workspace: import the traces first, then this file again")));
+                }
             }
-        }
+        }));
     }
 
     @Override
     public void reject(Rejection rejection) {
-        read++;
-        rejected++;
+        read.incrementAndGet();
+        rejected.incrementAndGet();
         rejections.add(rejection);
         if (rejections.size() >= SMALL_BATCH) {
             flushRejections();
@@ -132,23 +138,35 @@ public final class CanonicalWriter implements RecordSink {
         }
     }
 
-    /** Writes what is still buffered and attaches log-event messages to their spans. */
+    /** Writes what is still buffered, attaches log-event messages to their spans, and waits for it all. */
     public ImportCounts finish() {
         flushAll();
-        dsl.transaction(configuration -> LooseRows.attachLogMessages(configuration.dsl()));
+        queue.call(() -> {
+            dsl.transaction(configuration -> LogMessageAttacher.attach(configuration.dsl()));
+            return null;
+        });
         return counts();
     }
 
-    /** Writes what is buffered, e.g. before recording a failure, so nothing read is lost. */
+    /**
+     * Writes what is buffered and waits until it is stored, e.g. before recording a cancel or a
+     * failure, so nothing read is lost. Throws the first failed write, if any.
+     */
     public void flushAll() {
         flushSpans();
         flushCases();
         flushLogEvents();
         flushRejections();
+        queue.drain();
     }
 
     public ImportCounts counts() {
-        return new ImportCounts(read, imported, duplicates, rejected);
+        return new ImportCounts(read.get(), imported.get(), duplicates.get(), rejected.get());
+    }
+
+    @Override
+    public void close() {
+        queue.close();
     }
 
     private void flushSpans() {
@@ -158,15 +176,17 @@ public final class CanonicalWriter implements RecordSink {
         List<CanonicalSpan> batch = List.copyOf(spans);
         spans.clear();
         spanChars = 0;
-        SpanBatchWriter.Result result;
-        try {
-            result = dsl.transactionResult(configuration -> spanWriter.write(configuration.dsl(), batch));
-        } catch (SpanBatchWriter.ConcurrentImportConflict conflict) {
-            // another import wrote some of these spans meanwhile: the retry sees them as duplicates
-            result = dsl.transactionResult(configuration -> spanWriter.write(configuration.dsl(), batch));
-        }
-        imported += result.imported();
-        duplicates += result.duplicates();
+        queue.submit(() -> {
+            SpanBatchWriter.Result result;
+            try {
+                result = dsl.transactionResult(configuration -> spanWriter.write(configuration.dsl(), batch));
+            } catch (SpanBatchWriter.ConcurrentImportConflict conflict) {
+                // another import wrote some of these spans meanwhile: the retry sees them as duplicates
+                result = dsl.transactionResult(configuration -> spanWriter.write(configuration.dsl(), batch));
+            }
+            imported.addAndGet(result.imported());
+            duplicates.addAndGet(result.duplicates());
+        });
     }
 
     private void flushCases() {
@@ -178,15 +198,17 @@ public final class CanonicalWriter implements RecordSink {
         List<CanonicalEvalCase> batch = List.copyOf(cases);
         cases.clear();
         long runId = currentRunId;
-        int written = dsl.transactionResult(configuration -> {
-            int count = 0;
-            for (CanonicalEvalCase evalCase : batch) {
-                count += evalRows.insertCase(configuration.dsl(), runId, evalCase) ? 1 : 0;
-            }
-            return count;
+        queue.submit(() -> {
+            int written = dsl.transactionResult(configuration -> {
+                int count = 0;
+                for (CanonicalEvalCase evalCase : batch) {
+                    count += evalRows.insertCase(configuration.dsl(), runId, evalCase) ? 1 : 0;
+                }
+                return count;
+            });
+            imported.addAndGet(written);
+            duplicates.addAndGet(batch.size() - written);
         });
-        imported += written;
-        duplicates += batch.size() - written;
     }
 
     private void flushLogEvents() {
@@ -195,9 +217,11 @@ public final class CanonicalWriter implements RecordSink {
         }
         List<CanonicalLogEvent> batch = List.copyOf(logEvents);
         logEvents.clear();
-        int written = dsl.transactionResult(configuration -> looseRows.insertLogEvents(configuration.dsl(), batch));
-        imported += written;
-        duplicates += batch.size() - written;
+        queue.submit(() -> {
+            int written = dsl.transactionResult(configuration -> looseRows.insertLogEvents(configuration.dsl(), batch));
+            imported.addAndGet(written);
+            duplicates.addAndGet(batch.size() - written);
+        });
     }
 
     private void flushRejections() {
@@ -206,7 +230,7 @@ public final class CanonicalWriter implements RecordSink {
         }
         List<Rejection> batch = List.copyOf(rejections);
         rejections.clear();
-        dsl.transaction(configuration -> looseRows.insertRejections(configuration.dsl(), batch));
+        queue.submit(() -> dsl.transaction(configuration -> looseRows.insertRejections(configuration.dsl(), batch)));
     }
 
     private static long approximateChars(CanonicalSpan span) {

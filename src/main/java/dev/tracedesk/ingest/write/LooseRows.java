@@ -1,7 +1,6 @@
 package dev.tracedesk.ingest.write;
 
 import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
-import static dev.tracedesk.store.generated.Tables.MESSAGE;
 import static dev.tracedesk.store.generated.Tables.PENDING_LOG_MESSAGE;
 import static dev.tracedesk.store.generated.Tables.REJECTED_RECORD;
 import static dev.tracedesk.store.generated.Tables.SPAN;
@@ -59,28 +58,6 @@ final class LooseRows {
                     .execute();
         }
         return inserted;
-    }
-
-    /**
-     * Copies log-event messages onto spans that are in the workspace and have no messages of that
-     * direction yet, in time order. Runs after every import, so it does not matter which of the
-     * two files (traces or logs) came first; a span's own message attributes take precedence.
-     */
-    static int attachLogMessages(DSLContext tx) {
-        var p = PENDING_LOG_MESSAGE.as("p");
-        var t = TRACE.as("t");
-        var s = SPAN.as("s");
-        var m = MESSAGE.as("m");
-        return tx.insertInto(MESSAGE, MESSAGE.SPAN_ID, MESSAGE.DIRECTION, MESSAGE.MESSAGE_INDEX, MESSAGE.ROLE,
-                        MESSAGE.NAME, MESSAGE.CONTENT, MESSAGE.TOOL_CALLS_JSON, MESSAGE.TOOL_CALL_ID, MESSAGE.FINISH_REASON)
-                .select(DSL.select(s.ID, p.DIRECTION,
-                                DSL.rowNumber().over(DSL.partitionBy(s.ID, p.DIRECTION).orderBy(p.TIME_NS, p.ID)).minus(1),
-                                p.ROLE, p.NAME, p.CONTENT, p.TOOL_CALLS_JSON, p.TOOL_CALL_ID, p.FINISH_REASON)
-                        .from(p)
-                        .join(t).on(t.EXTERNAL_TRACE_ID.eq(p.EXTERNAL_TRACE_ID))
-                        .join(s).on(s.TRACE_ID.eq(t.ID).and(s.EXTERNAL_SPAN_ID.eq(p.EXTERNAL_SPAN_ID)))
-                        .whereNotExists(DSL.selectOne().from(m).where(m.SPAN_ID.eq(s.ID)).and(m.DIRECTION.eq(p.DIRECTION))))
-                .execute();
     }
 
     enum CheckOutcome { INSERTED, DUPLICATE, NO_SPAN }

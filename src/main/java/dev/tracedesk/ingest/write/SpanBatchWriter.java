@@ -4,6 +4,7 @@ import static dev.tracedesk.store.generated.Tables.SPAN;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,13 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Field;
 import org.jooq.exception.IntegrityConstraintViolationException;
-import org.jooq.impl.DSL;
 
 import dev.tracedesk.core.model.CostSource;
 import dev.tracedesk.ingest.model.CanonicalSpan;
-import dev.tracedesk.store.generated.tables.records.SpanRecord;
 
 /**
  * Writes a batch of spans in one transaction: their traces, the spans that are new (a span
@@ -41,18 +40,16 @@ final class SpanBatchWriter {
     }
 
     Result write(DSLContext tx, List<CanonicalSpan> batch) {
-        Map<String, Long> traceIds = new TraceRows(importId).resolve(tx, batch);
-        Map<SpanKey, CanonicalSpan> candidates = new LinkedHashMap<>();
+        TraceRows.Resolved traces = new TraceRows(importId).resolve(tx, TraceFacts.of(batch));
+        Map<SpanKey, CanonicalSpan> fresh = new LinkedHashMap<>();
         for (CanonicalSpan span : batch) {
-            candidates.putIfAbsent(new SpanKey(traceIds.get(span.traceId), span.spanId), span);
+            fresh.putIfAbsent(new SpanKey(traces.ids().get(span.traceId), span.spanId), span);
         }
-        Set<SpanKey> existing = existingSpans(tx, candidates.keySet());
-        Map<SpanKey, CanonicalSpan> fresh = new LinkedHashMap<>(candidates);
-        fresh.keySet().removeAll(existing);
+        // only a trace that was in the workspace before this batch can hold one of its spans already
+        fresh.keySet().removeAll(existingSpans(tx, fresh.keySet(), traces.known().values()));
 
         Map<SpanKey, Long> spanIds = fresh.isEmpty() ? Map.of() : insertSpans(tx, fresh);
         new SpanChildRows().insert(tx, fresh, spanIds);
-        TraceRows.refreshAggregates(tx, new HashSet<>(traceIds.values()));
         return new Result(fresh.size(), batch.size() - fresh.size());
     }
 
@@ -64,13 +61,14 @@ final class SpanBatchWriter {
      * leading column, so an index range per trace — rather than by (trace, span) row values,
      * which H2 does not look up through the index.
      */
-    private static Set<SpanKey> existingSpans(DSLContext tx, Set<SpanKey> keys) {
-        Set<Long> traceIds = new HashSet<>();
-        keys.forEach(key -> traceIds.add(key.traceId()));
+    private static Set<SpanKey> existingSpans(DSLContext tx, Set<SpanKey> keys, Collection<Long> knownTraceIds) {
         Set<SpanKey> existing = new HashSet<>();
+        if (knownTraceIds.isEmpty()) {
+            return existing;
+        }
         tx.select(SPAN.TRACE_ID, SPAN.EXTERNAL_SPAN_ID)
                 .from(SPAN)
-                .where(SPAN.TRACE_ID.in(traceIds))
+                .where(SPAN.TRACE_ID.in(knownTraceIds))
                 .forEach(row -> {
                     SpanKey key = new SpanKey(row.value1(), row.value2());
                     if (keys.contains(key)) {
@@ -80,61 +78,49 @@ final class SpanBatchWriter {
         return existing;
     }
 
+    private static final List<Field<?>> SPAN_COLUMNS = List.of(SPAN.TRACE_ID, SPAN.EXTERNAL_SPAN_ID,
+            SPAN.PARENT_EXTERNAL_SPAN_ID, SPAN.KIND, SPAN.NAME, SPAN.START_NS, SPAN.DURATION_NS, SPAN.STATUS,
+            SPAN.ERROR_MESSAGE, SPAN.OPERATION_NAME, SPAN.PROVIDER, SPAN.REQUESTED_MODEL, SPAN.SERVED_MODEL,
+            SPAN.PROMPT_TEMPLATE_NAME, SPAN.PROMPT_TEMPLATE_VERSION, SPAN.INPUT_TOKENS, SPAN.OUTPUT_TOKENS,
+            SPAN.TOTAL_TOKENS, SPAN.COST_USD, SPAN.COST_SOURCE, SPAN.TIME_TO_FIRST_TOKEN_NS, SPAN.IMPORT_ID);
+
     private Map<SpanKey, Long> insertSpans(DSLContext tx, Map<SpanKey, CanonicalSpan> fresh) {
-        List<SpanRecord> records = new ArrayList<>(fresh.size());
-        fresh.forEach((key, span) -> records.add(spanRecord(key.traceId(), span)));
-        Map<SpanKey, Long> ids = new HashMap<>();
+        List<SpanKey> keys = new ArrayList<>(fresh.keySet());
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        fresh.forEach((key, span) -> rows.add(spanRow(key.traceId(), span)));
+        long[] ids;
         try {
-            var insert = tx.insertInto(SPAN).set(records.get(0));
-            for (int i = 1; i < records.size(); i++) {
-                insert = insert.newRecord().set(records.get(i));
-            }
-            for (Record3<Long, Long, String> row : insert.returningResult(SPAN.ID, SPAN.TRACE_ID, SPAN.EXTERNAL_SPAN_ID).fetch()) {
-                ids.put(new SpanKey(row.value2(), row.value3()), row.value1());
-            }
+            ids = JdbcBatch.insertReturningIds(tx, SPAN, SPAN_COLUMNS, rows);
         } catch (IntegrityConstraintViolationException raceWithAnotherImport) {
             throw new ConcurrentImportConflict(raceWithAnotherImport);
         }
-        return ids;
+        Map<SpanKey, Long> idsByKey = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            idsByKey.put(keys.get(i), ids[i]);
+        }
+        return idsByKey;
     }
 
-    private SpanRecord spanRecord(long traceId, CanonicalSpan span) {
-        SpanRecord record = new SpanRecord();
-        record.setTraceId(traceId);
-        record.setExternalSpanId(span.spanId);
-        record.setParentExternalSpanId(span.parentSpanId);
-        record.setKind(span.kind.name());
-        record.setName(span.name == null ? "(unnamed)" : truncate(span.name, 1000));
-        record.setStartNs(span.startNs);
-        record.setDurationNs(span.durationNs);
-        record.setStatus(span.status.name());
-        record.setErrorMessage(truncate(span.errorMessage, 4000));
-        record.setOperationName(truncate(span.operationName, 100));
-        record.setProvider(truncate(span.provider, 100));
-        record.setRequestedModel(truncate(span.requestedModel, 200));
-        record.setServedModel(truncate(span.servedModel, 200));
-        record.setPromptTemplateName(truncate(span.promptTemplateName, 500));
-        record.setPromptTemplateVersion(truncate(span.promptTemplateVersion, 100));
-        record.setInputTokens(span.inputTokens);
-        record.setOutputTokens(span.outputTokens);
-        record.setTotalTokens(span.totalTokens != null ? span.totalTokens : sumOrNull(span.inputTokens, span.outputTokens));
-        record.setTimeToFirstTokenNs(span.timeToFirstTokenNs);
-        record.setImportId(importId);
-        record.setCostUsd(null);
-        record.setCostSource(null);
-        if (span.costUsd != null) {
-            record.setCostUsd(span.costUsd);
-            record.setCostSource(CostSource.REPORTED.name());
-        } else {
+    /** The values of {@link #SPAN_COLUMNS}; a cost the source did not report is estimated from the price table. */
+    private Object[] spanRow(long traceId, CanonicalSpan span) {
+        BigDecimal cost = span.costUsd;
+        CostSource costSource = cost == null ? null : CostSource.REPORTED;
+        if (cost == null) {
             Optional<BigDecimal> estimate = prices.estimate(span.provider,
                     CanonicalSpan.firstNonNull(span.servedModel, span.requestedModel), span.inputTokens, span.outputTokens);
-            estimate.ifPresent(cost -> {
-                record.setCostUsd(cost);
-                record.setCostSource(CostSource.ESTIMATED.name());
-            });
+            if (estimate.isPresent()) {
+                cost = estimate.get();
+                costSource = CostSource.ESTIMATED;
+            }
         }
-        record.changed(SPAN.ID, false);
-        return record;
+        return new Object[] {traceId, span.spanId, span.parentSpanId, span.kind.name(),
+                span.name == null ? "(unnamed)" : truncate(span.name, 1000), span.startNs, span.durationNs,
+                span.status.name(), truncate(span.errorMessage, 4000), truncate(span.operationName, 100),
+                truncate(span.provider, 100), truncate(span.requestedModel, 200), truncate(span.servedModel, 200),
+                truncate(span.promptTemplateName, 500), truncate(span.promptTemplateVersion, 100),
+                span.inputTokens, span.outputTokens,
+                span.totalTokens != null ? span.totalTokens : sumOrNull(span.inputTokens, span.outputTokens),
+                cost, costSource == null ? null : costSource.name(), span.timeToFirstTokenNs, importId};
     }
 
     private static Long sumOrNull(Long a, Long b) {

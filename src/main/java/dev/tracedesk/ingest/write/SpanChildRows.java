@@ -1,8 +1,6 @@
 package dev.tracedesk.ingest.write;
 
 import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
-import static dev.tracedesk.store.generated.Tables.MESSAGE;
-import static dev.tracedesk.store.generated.Tables.RETRIEVED_DOCUMENT;
 import static dev.tracedesk.store.generated.Tables.SPAN_CONTENT;
 
 import java.util.ArrayList;
@@ -19,24 +17,24 @@ import dev.tracedesk.ingest.model.CanonicalMessage;
 import dev.tracedesk.ingest.model.CanonicalSpan;
 import dev.tracedesk.ingest.model.MessageDirection;
 import dev.tracedesk.ingest.write.SpanBatchWriter.SpanKey;
+import dev.tracedesk.store.content.ContentJson;
+import dev.tracedesk.store.content.StoredDocument;
+import dev.tracedesk.store.content.StoredMessage;
 import dev.tracedesk.store.generated.tables.records.CheckResultRecord;
-import dev.tracedesk.store.generated.tables.records.MessageRecord;
-import dev.tracedesk.store.generated.tables.records.RetrievedDocumentRecord;
 import dev.tracedesk.store.generated.tables.records.SpanContentRecord;
 
-/** The rows that hang off newly written spans: content, messages, retrieved documents, checks. */
+/**
+ * The rows that hang off newly written spans: one content row each (texts, parameters,
+ * attributes, and the messages and retrieved documents as JSON arrays), and their checks.
+ */
 final class SpanChildRows {
 
     private final List<SpanContentRecord> contents = new ArrayList<>();
-    private final List<MessageRecord> messages = new ArrayList<>();
-    private final List<RetrievedDocumentRecord> documents = new ArrayList<>();
     private final List<CheckResultRecord> checks = new ArrayList<>();
 
     void insert(DSLContext tx, Map<SpanKey, CanonicalSpan> spans, Map<SpanKey, Long> spanIds) {
         spans.forEach((key, span) -> collect(spanIds.get(key), span));
         batchInsert(tx, contents);
-        batchInsert(tx, messages);
-        batchInsert(tx, documents);
         batchInsert(tx, withoutKnownExternalIds(tx, checks));
     }
 
@@ -61,29 +59,44 @@ final class SpanChildRows {
     }
 
     private void collect(long spanId, CanonicalSpan span) {
-        SpanContentRecord content = new SpanContentRecord(spanId, span.inputText, span.outputText, span.parametersJson,
-                span.promptTemplateText, span.promptVariablesJson, span.attributesJson, span.resourceJson, span.eventsJson);
+        SpanContentRecord content = new SpanContentRecord();
+        content.setSpanId(spanId);
+        content.setInputText(span.inputText);
+        content.setOutputText(span.outputText);
+        content.setParametersJson(span.parametersJson);
+        content.setPromptTemplateText(span.promptTemplateText);
+        content.setPromptVariablesJson(span.promptVariablesJson);
+        content.setAttributesJson(span.attributesJson);
+        content.setResourceJson(span.resourceJson);
+        content.setEventsJson(span.eventsJson);
+        content.setMessagesJson(ContentJson.messages(storedMessages(span.messages)));
+        content.setDocumentsJson(ContentJson.documents(storedDocuments(span.documents)));
         contents.add(content);
-        Map<MessageDirection, Integer> nextIndex = new EnumMap<>(MessageDirection.class);
-        for (CanonicalMessage message : span.messages) {
-            int index = nextIndex.merge(message.direction(), 1, Integer::sum) - 1;
-            messages.add(messageRecord(spanId, index, message));
-        }
-        for (CanonicalDocument document : span.documents) {
-            documents.add(new RetrievedDocumentRecord(null, spanId, document.rank(),
-                    SpanBatchWriter.truncate(document.documentId(), 500), document.score(), document.content(),
-                    SpanBatchWriter.truncate(document.source(), 2000), document.metadataJson()));
-        }
         for (CanonicalCheck check : span.checks) {
             checks.add(checkRecord(spanId, null, check));
         }
     }
 
-    static MessageRecord messageRecord(long spanId, int index, CanonicalMessage message) {
-        return new MessageRecord(null, spanId, message.direction().name(), index,
-                SpanBatchWriter.truncate(message.role() == null ? "unknown" : message.role(), 32),
-                SpanBatchWriter.truncate(message.name(), 200), message.content(), message.toolCallsJson(),
-                SpanBatchWriter.truncate(message.toolCallId(), 200), SpanBatchWriter.truncate(message.finishReason(), 64));
+    /** Positions count within each direction, in the order the reader gave. */
+    static List<StoredMessage> storedMessages(List<CanonicalMessage> messages) {
+        List<StoredMessage> stored = new ArrayList<>(messages.size());
+        Map<MessageDirection, Integer> nextPosition = new EnumMap<>(MessageDirection.class);
+        for (CanonicalMessage message : messages) {
+            int position = nextPosition.merge(message.direction(), 1, Integer::sum) - 1;
+            stored.add(new StoredMessage(message.direction().name(), position,
+                    message.role() == null ? "unknown" : message.role(), message.name(), message.content(),
+                    message.toolCallsJson(), message.toolCallId(), message.finishReason()));
+        }
+        return stored;
+    }
+
+    private static List<StoredDocument> storedDocuments(List<CanonicalDocument> documents) {
+        List<StoredDocument> stored = new ArrayList<>(documents.size());
+        for (CanonicalDocument document : documents) {
+            stored.add(new StoredDocument(document.rank(), document.documentId(), document.score(), document.content(),
+                    document.source(), document.metadataJson()));
+        }
+        return stored;
     }
 
     static CheckResultRecord checkRecord(Long spanId, Long evalCaseId, CanonicalCheck check) {
@@ -96,11 +109,7 @@ final class SpanChildRows {
         return record;
     }
 
-    /**
-     * One JDBC batch of one prepared statement, rendered once; the id column is left to the
-     * database. (jOOQ's batchInsert renders every record's SQL to group them, which costs more
-     * than the insert itself at thousands of rows per second.)
-     */
+    /** The records as one JDBC batch ({@link JdbcBatch}); the id column is left to the database. */
     static <R extends TableRecord<R>> void batchInsert(DSLContext tx, List<R> records) {
         if (records.isEmpty()) {
             return;
@@ -110,16 +119,14 @@ final class SpanChildRows {
         List<org.jooq.Field<?>> fields = java.util.Arrays.stream(table.fields())
                 .filter(field -> identity == null || !field.equals(identity.getField()))
                 .toList();
-        Object[] placeholders = new Object[fields.size()];
-        var insert = tx.insertInto(table).columns(fields).values(placeholders);
-        org.jooq.BatchBindStep batch = tx.batch(insert);
+        List<Object[]> rows = new ArrayList<>(records.size());
         for (R record : records) {
             Object[] values = new Object[fields.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = record.get(fields.get(i));
             }
-            batch = batch.bind(values);
+            rows.add(values);
         }
-        batch.execute();
+        JdbcBatch.insert(tx, table, fields, rows);
     }
 }

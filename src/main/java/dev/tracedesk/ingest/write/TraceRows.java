@@ -1,24 +1,26 @@
 package dev.tracedesk.ingest.write;
 
-import static dev.tracedesk.store.generated.Tables.SPAN;
 import static dev.tracedesk.store.generated.Tables.TRACE;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import dev.tracedesk.core.model.SpanStatus;
-import dev.tracedesk.ingest.model.CanonicalSpan;
-import dev.tracedesk.store.generated.tables.Span;
 
 /**
- * Finds or creates the trace rows of a batch of spans, and keeps each trace's summary (start,
- * end, status, name) true to its spans, however many files and batches those arrive in.
+ * Finds or creates the trace rows of a batch of spans and keeps each trace's summary (start,
+ * end, status, name, session, user) true to its spans, however many files and batches those
+ * arrive in. New traces are inserted with their summary; known ones merge the batch's facts in.
  */
 final class TraceRows {
 
@@ -28,37 +30,18 @@ final class TraceRows {
         this.importId = importId;
     }
 
-    /** External trace id → trace row id, creating the traces not yet in the workspace. */
-    Map<String, Long> resolve(DSLContext tx, List<CanonicalSpan> batch) {
-        Map<String, CanonicalSpan> firstSpanOfTrace = new LinkedHashMap<>();
-        for (CanonicalSpan span : batch) {
-            firstSpanOfTrace.merge(span.traceId, span, (kept, next) -> kept.traceName == null && next.traceName != null ? next : kept);
+    /** The batch's traces: row id by external id, and which of them were in the workspace before. */
+    record Resolved(Map<String, Long> ids, Map<String, Long> known) {
+    }
+
+    Resolved resolve(DSLContext tx, Map<String, TraceFacts> facts) {
+        Map<String, Long> known = existing(tx, facts.keySet());
+        Map<String, Long> ids = new HashMap<>(known);
+        if (known.size() < facts.size()) {
+            ids.putAll(insertNew(tx, facts, known));
         }
-        Map<String, Long> ids = existing(tx, firstSpanOfTrace.keySet());
-        Map<String, CanonicalSpan> alreadyThere = new LinkedHashMap<>(firstSpanOfTrace);
-        alreadyThere.keySet().retainAll(ids.keySet());
-        if (ids.size() < firstSpanOfTrace.size()) {
-            var insert = tx.insertInto(TRACE, TRACE.EXTERNAL_TRACE_ID, TRACE.SOURCE_SYSTEM, TRACE.NAME,
-                    TRACE.SESSION_ID, TRACE.USER_ID, TRACE.STATUS, TRACE.IMPORT_ID);
-            for (CanonicalSpan span : firstSpanOfTrace.values()) {
-                if (!ids.containsKey(span.traceId)) {
-                    insert = insert.values(span.traceId, span.sourceSystem == null ? "unknown" : span.sourceSystem,
-                            SpanBatchWriter.truncate(span.traceName, 1000), SpanBatchWriter.truncate(span.sessionId, 500),
-                            SpanBatchWriter.truncate(span.userId, 500), SpanStatus.UNSET.name(), importId);
-                }
-            }
-            // a plain insert of what the select above did not find: jOOQ's ON CONFLICT emulation on
-            // H2 is a MERGE whose OR-condition scans the whole table for every row
-            try {
-                insert.execute();
-            } catch (org.jooq.exception.IntegrityConstraintViolationException raceWithAnotherImport) {
-                throw new SpanBatchWriter.ConcurrentImportConflict(raceWithAnotherImport);
-            }
-            ids = existing(tx, firstSpanOfTrace.keySet());
-        }
-        // new traces got their facts on insert; only those already there may lack some
-        fillMissingTraceFacts(tx, alreadyThere, ids);
-        return ids;
+        mergeIntoKnown(tx, facts, known);
+        return new Resolved(ids, known);
     }
 
     private static Map<String, Long> existing(DSLContext tx, Collection<String> externalIds) {
@@ -68,43 +51,81 @@ final class TraceRows {
         return ids;
     }
 
-    /** A later file may know the name, session or user an earlier one did not. */
-    private static void fillMissingTraceFacts(DSLContext tx, Map<String, CanonicalSpan> spans, Map<String, Long> ids) {
-        for (CanonicalSpan span : spans.values()) {
-            if (span.traceName == null && span.sessionId == null && span.userId == null) {
-                continue;
+    private static final List<Field<?>> TRACE_COLUMNS = List.of(TRACE.EXTERNAL_TRACE_ID, TRACE.SOURCE_SYSTEM,
+            TRACE.NAME, TRACE.SESSION_ID, TRACE.USER_ID, TRACE.START_NS, TRACE.END_NS, TRACE.STATUS, TRACE.IMPORT_ID);
+
+    /**
+     * A plain insert of what the select did not find: jOOQ's ON CONFLICT emulation on H2 is a
+     * MERGE whose OR-condition scans the whole table for every row. A trace another import
+     * created meanwhile fails the unique key, and the caller retries the batch.
+     */
+    private Map<String, Long> insertNew(DSLContext tx, Map<String, TraceFacts> facts, Map<String, Long> known) {
+        List<String> externalIds = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (TraceFacts trace : facts.values()) {
+            if (!known.containsKey(trace.externalTraceId)) {
+                externalIds.add(trace.externalTraceId);
+                rows.add(new Object[] {trace.externalTraceId, trace.sourceSystem == null ? "unknown" : trace.sourceSystem,
+                        truncate(trace.name(), 1000), truncate(trace.sessionId, 500), truncate(trace.userId, 500),
+                        trace.startNs, trace.endNs, trace.status.name(), importId});
             }
-            tx.update(TRACE)
-                    .set(TRACE.NAME, DSL.coalesce(TRACE.NAME, DSL.val(SpanBatchWriter.truncate(span.traceName, 1000))))
-                    .set(TRACE.SESSION_ID, DSL.coalesce(TRACE.SESSION_ID, DSL.val(SpanBatchWriter.truncate(span.sessionId, 500))))
-                    .set(TRACE.USER_ID, DSL.coalesce(TRACE.USER_ID, DSL.val(SpanBatchWriter.truncate(span.userId, 500))))
-                    .where(TRACE.ID.eq(ids.get(span.traceId)))
-                    .and(TRACE.NAME.isNull().or(TRACE.SESSION_ID.isNull()).or(TRACE.USER_ID.isNull()))
-                    .execute();
         }
+        long[] ids;
+        try {
+            ids = JdbcBatch.insertReturningIds(tx, TRACE, TRACE_COLUMNS, rows);
+        } catch (IntegrityConstraintViolationException raceWithAnotherImport) {
+            throw new SpanBatchWriter.ConcurrentImportConflict(raceWithAnotherImport);
+        }
+        Map<String, Long> created = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            created.put(externalIds.get(i), ids[i]);
+        }
+        return created;
     }
 
-    /** Start, end and status from the trace's spans; the name from its root span when it has none. */
-    static void refreshAggregates(DSLContext tx, Collection<Long> traceIds) {
-        if (traceIds.isEmpty()) {
+    /** One batched update for the traces that were there before: earlier start, later end, worse status, missing facts. */
+    private static void mergeIntoKnown(DSLContext tx, Map<String, TraceFacts> facts, Map<String, Long> known) {
+        if (known.isEmpty()) {
             return;
         }
-        Span s = SPAN.as("s");
-        Span root = SPAN.as("r");
-        tx.update(TRACE)
-                .set(TRACE.START_NS, DSL.select(DSL.min(s.START_NS)).from(s).where(s.TRACE_ID.eq(TRACE.ID)))
-                .set(TRACE.END_NS, DSL.select(DSL.max(s.START_NS.plus(DSL.coalesce(s.DURATION_NS, DSL.inline(0L)))))
-                        .from(s).where(s.TRACE_ID.eq(TRACE.ID)))
-                .set(TRACE.STATUS, DSL.when(DSL.exists(DSL.selectOne().from(s)
-                                .where(s.TRACE_ID.eq(TRACE.ID)).and(s.STATUS.eq(SpanStatus.ERROR.name()))),
-                        DSL.inline(SpanStatus.ERROR.name()))
-                        .when(DSL.exists(DSL.selectOne().from(s)
-                                .where(s.TRACE_ID.eq(TRACE.ID)).and(s.STATUS.eq(SpanStatus.OK.name()))),
-                        DSL.inline(SpanStatus.OK.name()))
+        Param<Long> start = DSL.param("start", SQLDataType.BIGINT);
+        Param<Long> end = DSL.param("end", SQLDataType.BIGINT);
+        Param<String> status = DSL.param("status", SQLDataType.VARCHAR);
+        Param<String> name = DSL.param("name", SQLDataType.VARCHAR);
+        Param<String> session = DSL.param("session", SQLDataType.VARCHAR);
+        Param<String> user = DSL.param("user", SQLDataType.VARCHAR);
+        Param<Long> id = DSL.param("id", SQLDataType.BIGINT);
+        Field<String> error = DSL.inline(SpanStatus.ERROR.name());
+        Field<String> ok = DSL.inline(SpanStatus.OK.name());
+        var update = tx.update(TRACE)
+                .set(TRACE.START_NS, DSL.when(TRACE.START_NS.isNull().or(TRACE.START_NS.gt(start)), start)
+                        .otherwise(TRACE.START_NS))
+                .set(TRACE.END_NS, DSL.when(TRACE.END_NS.isNull().or(TRACE.END_NS.lt(end)), end).otherwise(TRACE.END_NS))
+                .set(TRACE.STATUS, DSL.when(TRACE.STATUS.eq(error).or(status.eq(error)), error)
+                        .when(TRACE.STATUS.eq(ok).or(status.eq(ok)), ok)
                         .otherwise(DSL.inline(SpanStatus.UNSET.name())))
-                .set(TRACE.NAME, DSL.coalesce(TRACE.NAME, DSL.field(DSL.select(DSL.min(root.NAME)).from(root)
-                        .where(root.TRACE_ID.eq(TRACE.ID)).and(root.PARENT_EXTERNAL_SPAN_ID.isNull()))))
-                .where(TRACE.ID.in(traceIds))
-                .execute();
+                .set(TRACE.NAME, DSL.coalesce(TRACE.NAME, name))
+                .set(TRACE.SESSION_ID, DSL.coalesce(TRACE.SESSION_ID, session))
+                .set(TRACE.USER_ID, DSL.coalesce(TRACE.USER_ID, user))
+                .where(TRACE.ID.eq(id));
+        var batch = tx.batch(update);
+        for (Map.Entry<String, Long> entry : known.entrySet()) {
+            TraceFacts trace = facts.get(entry.getKey());
+            Map<String, Object> values = new HashMap<>();
+            values.put(start.getParamName(), trace.startNs);
+            values.put(end.getParamName(), trace.endNs);
+            values.put(status.getParamName(), trace.status.name());
+            values.put(name.getParamName(), truncate(trace.name(), 1000));
+            values.put(session.getParamName(), truncate(trace.sessionId, 500));
+            values.put(user.getParamName(), truncate(trace.userId, 500));
+            values.put(id.getParamName(), entry.getValue());
+            // by name: each parameter appears more than once in the statement
+            batch = batch.bind(values);
+        }
+        batch.execute();
+    }
+
+    private static String truncate(String text, int max) {
+        return SpanBatchWriter.truncate(text, max);
     }
 }
