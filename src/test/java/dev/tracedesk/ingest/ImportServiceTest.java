@@ -226,6 +226,36 @@ class ImportServiceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void aTraceWhoseSpansArriveInSeveralFilesSummarisesAllOfThem(String engine) throws IOException {
+        Path children = script("children.jsonl",
+                "{\"span\":{\"trace\":\"T\",\"id\":\"llm\",\"parent\":\"root\",\"name\":\"llm\",\"start\":1200,\"duration\":300}}");
+        Path rest = script("rest.jsonl",
+                "{\"span\":{\"trace\":\"T\",\"id\":\"root\",\"name\":\"rag pipeline\",\"kind\":\"CHAIN\",\"start\":1000,\"duration\":400}}",
+                "{\"span\":{\"trace\":\"T\",\"id\":\"tool\",\"parent\":\"root\",\"kind\":\"TOOL\",\"start\":1600,\"duration\":500,"
+                        + "\"status\":\"ERROR\"}}",
+                "{\"span\":{\"trace\":\"T\",\"id\":\"llm\",\"parent\":\"root\",\"name\":\"llm\",\"start\":1200,\"duration\":300}}");
+        try (Workspace workspace = open(engine)) {
+            DSLContext dsl = workspace.dsl();
+            importFile(dsl, children);
+            TraceRecord first = dsl.selectFrom(TRACE).where(TRACE.EXTERNAL_TRACE_ID.eq("T")).fetchOne();
+            assertThat(first.getName()).as("no root span yet").isNull();
+            assertThat(first.getStartNs()).isEqualTo(1200);
+            assertThat(first.getStatus()).isEqualTo("OK");
+
+            ImportResult second = importFile(dsl, rest);
+
+            assertThat(second.counts().duplicates()).isEqualTo(1);
+            TraceRecord trace = dsl.selectFrom(TRACE).where(TRACE.EXTERNAL_TRACE_ID.eq("T")).fetchOne();
+            assertThat(trace.getName()).as("from the root span").isEqualTo("rag pipeline");
+            assertThat(trace.getStartNs()).isEqualTo(1000);
+            assertThat(trace.getEndNs()).isEqualTo(2100);
+            assertThat(trace.getStatus()).isEqualTo("ERROR");
+            assertThat(dsl.fetchCount(SPAN)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void logMessagesJoinTheirSpanWhicheverFileComesFirst(String engine) throws IOException {
         Path logs = script("logs.jsonl",
                 "{\"log\":{\"trace\":\"L\",\"span\":\"s1\",\"time\":20,\"direction\":\"OUTPUT\",\"role\":\"assistant\",\"content\":\"Paris\"}}",
