@@ -42,6 +42,8 @@ public final class LineReader {
     /** Reads 8 bytes at a time as one long, to test them for ASCII together. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     public LineReader(InputStream in) {
         this(in, DEFAULT_MAX_LINE_BYTES);
@@ -96,10 +98,7 @@ public final class LineReader {
                 }
             }
             any = true;
-            int end = chunkPosition;
-            while (end < chunkLimit && chunk[end] != '\n') {
-                end++;
-            }
+            int end = indexOfNewline(chunk, chunkPosition, chunkLimit);
             int count = end - chunkPosition;
             totalBytes += count;
             int room = maxLineBytes - length;
@@ -145,6 +144,25 @@ public final class LineReader {
             return new Line(lineNumber, null, "invalid UTF-8 at byte " + (firstBadByte(start, length) + 1)
                     + " of the line", lenientHead(start, length));
         }
+    }
+
+    /**
+     * Where the first '\n' from start is, or end when there is none. Looks at 8 bytes per step:
+     * a byte of the long XOR "\n\n\n\n\n\n\n\n" is zero where a newline is, and the usual
+     * has-a-zero-byte test finds one; the bytes of the step with one are then looked at in turn.
+     */
+    static int indexOfNewline(byte[] bytes, int start, int end) {
+        int position = start;
+        for (; position + Long.BYTES <= end; position += Long.BYTES) {
+            long newlinesZeroed = (long) LONGS.get(bytes, position) ^ NEWLINES;
+            if (((newlinesZeroed - LOW_BITS) & ~newlinesZeroed & HIGH_BITS) != 0) {
+                break;
+            }
+        }
+        while (position < end && bytes[position] != '\n') {
+            position++;
+        }
+        return position;
     }
 
     /** Whether no byte from start to end has its high bit set; 8 bytes per step. */
