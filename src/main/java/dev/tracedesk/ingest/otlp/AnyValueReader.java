@@ -115,9 +115,9 @@ final class AnyValueReader {
         if (slices == null) {
             return TextNode.valueOf(parser.getText());
         }
-        long start = parser.currentTokenLocation().getCharOffset();
+        long start = OtlpSpanDecoder.offset(parser.currentTokenLocation());
         TextNode text = TextNode.valueOf(parser.getText());
-        long end = parser.currentLocation().getCharOffset();
+        long end = OtlpSpanDecoder.offset(parser.currentLocation());
         if (start >= 0 && end > start && end <= Integer.MAX_VALUE) {
             slices.put(text, start << 32 | end);
         }

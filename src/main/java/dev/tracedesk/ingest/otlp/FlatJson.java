@@ -103,9 +103,14 @@ final class FlatJson {
             builder.setLength(0);
         }
 
+        /**
+         * Through a String: appending chars to a builder of Latin-1 text checks them one by one,
+         * while making a String of them and appending that are two bulk copies (the generator
+         * hands over its buffer of a few thousand chars at a time).
+         */
         @Override
         public void write(char[] chars, int offset, int length) {
-            builder.append(chars, offset, length);
+            builder.append(new String(chars, offset, length));
         }
 
         @Override

@@ -47,7 +47,7 @@ final class OtlpEnvelopeWalker {
 
     private final JsonParser parser;
     private final Visitor visitor;
-    private final OtlpSpanDecoder spans = new OtlpSpanDecoder();
+    private final OtlpSpanDecoder spans;
     private final String rootPath;
     private boolean sawEnvelope;
     private int rootObjects;
@@ -56,8 +56,13 @@ final class OtlpEnvelopeWalker {
 
     private final ResourceScopes contexts;
 
-    OtlpEnvelopeWalker(JsonParser parser, Visitor visitor, ResourceScopes contexts, String rootPath) {
+    /**
+     * @param textHeld whether the text being parsed is held whole in memory (a JSONL line), so
+     *                 spans can note where their string values are in it (see {@link RawSpan#stringSlices})
+     */
+    OtlpEnvelopeWalker(JsonParser parser, Visitor visitor, ResourceScopes contexts, String rootPath, boolean textHeld) {
         this.parser = parser;
+        this.spans = new OtlpSpanDecoder(textHeld);
         this.visitor = visitor;
         this.contexts = contexts;
         this.rootPath = rootPath;

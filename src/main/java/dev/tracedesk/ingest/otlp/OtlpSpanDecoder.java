@@ -27,12 +27,19 @@ final class OtlpSpanDecoder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] SPAN_KINDS = {null, "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
 
+    /** Whether the text parsed is held in memory, so string values' places in it are worth noting. */
+    private final boolean textHeld;
+
+    OtlpSpanDecoder(boolean textHeld) {
+        this.textHeld = textHeld;
+    }
+
     /** Reads the span object at the parser's START_OBJECT, up to and with its END_OBJECT. */
     RawSpan decode(JsonParser parser) throws IOException {
         RawSpan span = new RawSpan();
         JsonLocation start = parser.currentTokenLocation();
         span.rawStart = offset(start);
-        if (start.getByteOffset() < 0 && start.getCharOffset() >= 0) {
+        if (textHeld && span.rawStart >= 0) {
             span.stringSlices = new IdentityHashMap<>();
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -68,7 +75,10 @@ final class OtlpSpanDecoder {
         return span;
     }
 
-    /** Byte offset when reading bytes, char offset when reading a string. */
+    /**
+     * Byte offset when reading bytes, char offset when reading a string; the same for a line of
+     * plain ASCII, which is read either way.
+     */
     static long offset(JsonLocation location) {
         long bytes = location.getByteOffset();
         return bytes >= 0 ? bytes : location.getCharOffset();
