@@ -18,6 +18,7 @@ import dev.tracedesk.core.task.TaskContext;
 import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportResult;
 import dev.tracedesk.ingest.ImportService;
+import dev.tracedesk.ingest.TestImports;
 import dev.tracedesk.ingest.ImportStatus;
 import dev.tracedesk.ingest.otlp.SyntheticOtlpGenerator;
 import dev.tracedesk.store.Workspace;
@@ -57,7 +58,7 @@ class KilledImportTest {
             assertThat(keptAfterKill % 500 == 0 || keptAfterKill == SPANS).as("whole batches only: %s", keptAfterKill).isTrue();
 
             ImportResult again = new ImportService(dsl, FormatReaders.standard())
-                    .importFile(file, Optional.empty(), NEVER_CANCELLED);
+                    .importFile(file, Optional.empty(), TestImports.NEVER_CANCELLED);
 
             assertThat(again.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(again.counts().duplicates()).isEqualTo(keptAfterKill);
@@ -67,15 +68,4 @@ class KilledImportTest {
             assertThat(dsl.fetchCount(TRACE, TRACE.START_NS.isNull())).isZero();
         }
     }
-
-    private static final TaskContext NEVER_CANCELLED = new TaskContext() {
-        @Override
-        public void progress(long done, long total, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
 }

@@ -65,7 +65,7 @@ class ImportServiceTest {
     }
 
     private ImportResult importFile(DSLContext dsl, Path file) {
-        return importFile(dsl, file, NEVER_CANCELLED);
+        return importFile(dsl, file, TestImports.NEVER_CANCELLED);
     }
 
     private Path script(String name, String... lines) throws IOException {
@@ -318,15 +318,4 @@ class ImportServiceTest {
                         + ",\"duration\":5,\"input\":\"" + "prompt text ".repeat(20) + "\"}}")
                 .collect(Collectors.toList()).toArray(String[]::new);
     }
-
-    private static final TaskContext NEVER_CANCELLED = new TaskContext() {
-        @Override
-        public void progress(long done, long total, String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
 }

@@ -9,12 +9,26 @@ import java.util.function.Function;
 
 import org.jooq.DSLContext;
 
+import dev.tracedesk.core.task.TaskContext;
+
 /**
  * Import services and files for tests outside this package (the GUI's): FormatReaders.standard()
  * may not read anything yet, so they import with the test-only {@link ScriptedReader} and
  * {@link EndlessReader}.
  */
 public final class TestImports {
+
+    /** For imports that report progress to no one and are never cancelled. */
+    public static final TaskContext NEVER_CANCELLED = new TaskContext() {
+        @Override
+        public void progress(long done, long total, String message) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
 
     private TestImports() {
     }

@@ -2,6 +2,7 @@ package dev.tracedesk.ingest.otlp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CancellationException;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -110,6 +111,15 @@ final class OtlpFileReader {
             sink.reject(new Rejection("line " + line.number(), line.number(), line.text(), "not valid JSON: " + why
                     + (before == 0 ? "" : before == 1 ? "; the record of this line before the break was imported"
                     : "; the " + before + " records of this line before the break were imported")));
+            return walker != null && walker.sawEnvelope() ? LineOutcome.OTLP : LineOutcome.BROKEN;
+        } catch (CancellationException cancelled) {
+            throw cancelled;
+        } catch (RuntimeException unreadableValue) {
+            // e.g. a number no Java type holds (1e99999999999999999999): this line is rejected, the file goes on
+            long before = emitter.emitted() - emittedBefore;
+            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(), "a value could not be read: "
+                    + unreadableValue.getMessage()
+                    + (before == 0 ? "" : "; the " + before + " records of this line before it were imported")));
             return walker != null && walker.sawEnvelope() ? LineOutcome.OTLP : LineOutcome.BROKEN;
         }
     }

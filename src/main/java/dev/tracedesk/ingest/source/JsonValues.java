@@ -10,16 +10,20 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Lenient reading of JSON values as the tools write them: numbers as strings, times in many forms. */
 public final class JsonValues {
 
-    /** One mapper for every reader: exact decimals, duplicate keys tolerated (last wins). */
-    public static final ObjectMapper MAPPER = new ObjectMapper(factory())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * One mapper for every reader; duplicate keys tolerated (last wins). Floats are read as
+     * doubles, not BigDecimal: BigDecimal refuses exponents beyond an int (1e99999999999999999999)
+     * with an exception that would end a whole document, where a double just becomes infinite and
+     * the lenient readers below turn it into "no value". Decimals come back exact through
+     * {@link BigDecimal#valueOf(double)}, which gives the shortest text that reads as the double.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(factory());
 
     /**
      * Jackson refuses strings over 20 M characters by default; a prompt with an inlined document or
@@ -69,7 +73,8 @@ public final class JsonValues {
             return node.asLong();
         }
         if (node.isNumber()) {
-            return node.decimalValue().longValue();
+            BigDecimal exact = asDecimal(node);
+            return exact == null ? null : exact.longValue();
         }
         if (node.isTextual()) {
             try {
@@ -86,11 +91,11 @@ public final class JsonValues {
             return null;
         }
         if (node.isNumber()) {
-            return node.asDouble();
+            return finiteOrNull(node.asDouble());
         }
         if (node.isTextual()) {
             try {
-                return Double.valueOf(node.asText().trim());
+                return finiteOrNull(Double.valueOf(node.asText().trim()));
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -105,6 +110,10 @@ public final class JsonValues {
         if (!present(node)) {
             return null;
         }
+        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+            double value = node.asDouble();
+            return Double.isFinite(value) ? BigDecimal.valueOf(value) : null;
+        }
         if (node.isNumber()) {
             return node.decimalValue();
         }
@@ -116,6 +125,11 @@ public final class JsonValues {
             }
         }
         return null;
+    }
+
+    /** Infinity and NaN are no measurement; they come from numbers too large to read. */
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     public static Boolean asBoolean(JsonNode node) {
