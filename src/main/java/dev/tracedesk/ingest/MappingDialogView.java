@@ -145,11 +145,8 @@ public final class MappingDialogView {
             source.setCellFactory(list -> new FoundFieldCell());
             source.valueProperty().bindBidirectional(viewModel.sourceProperty(field));
             // The preview follows typing, not only a committed value.
-            source.getEditor().textProperty().addListener((observable, before, typed) -> {
-                if (source.getEditor().isFocused()) {
-                    viewModel.sourceProperty(field).set(typed);
-                }
-            });
+            source.getEditor().textProperty().addListener((observable, before, typed) ->
+                    viewModel.sourceProperty(field).set(typed));
             GridPane.setHgrow(source, Priority.ALWAYS);
             fieldsGrid.addRow(row++, label, source);
         }
@@ -175,7 +172,7 @@ public final class MappingDialogView {
         ImportTableCells.text(tokensColumn, PreviewRow::tokens);
         ImportTableCells.text(costColumn, row -> row.costUsd() == null ? "" : plain(row.costUsd()));
         ImportTableCells.textWithTooltip(problemColumn, MappingDialogView::problemText, MappingDialogView::problemText);
-        previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         previewTable.setItems(viewModel.previewRows());
         previewTable.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -198,7 +195,7 @@ public final class MappingDialogView {
     }
 
     private static String plain(BigDecimal cost) {
-        return cost.stripTrailingZeros().toPlainString();
+        return "$" + cost.stripTrailingZeros().toPlainString();
     }
 
     private static String orEmpty(String text) {
