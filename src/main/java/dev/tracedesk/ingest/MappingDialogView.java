@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -96,7 +98,7 @@ public final class MappingDialogView {
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         nameNoteLabel.textProperty().bind(viewModel.nameNoteProperty());
         savedMappingChoice.setItems(viewModel.savedMappingNames());
-        savedMappingChoice.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.savedMappingNames()));
+        savedMappingChoice.disableProperty().bind(Bindings.isEmpty(viewModel.savedMappingNames()));
         savedMappingChoice.setOnAction(event -> {
             if (savedMappingChoice.getValue() != null) {
                 viewModel.startFrom(savedMappingChoice.getValue());
@@ -111,7 +113,7 @@ public final class MappingDialogView {
         saveErrorLabel.textProperty().bind(viewModel.saveErrorProperty());
         showOnlyWhen(saveErrorLabel, viewModel.saveErrorProperty().isNotEmpty());
         saveButton.disableProperty().bind(viewModel.canSaveBinding().not());
-        saveButton.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.savingProperty())
+        saveButton.textProperty().bind(Bindings.when(viewModel.savingProperty())
                 .then("Saving…").otherwise("Save and import"));
     }
 
@@ -164,7 +166,7 @@ public final class MappingDialogView {
     }
 
     private void setUpPreview() {
-        lineColumn.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue().lineNumber()));
+        lineColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().lineNumber()));
         ImportTableCells.textWithTooltip(nameColumn, row -> orEmpty(row.name()), row -> orEmpty(row.name()));
         ImportTableCells.textWithTooltip(modelColumn, PreviewRow::model, PreviewRow::model);
         ImportTableCells.textWithTooltip(inputColumn, row -> orEmpty(row.input()), row -> orEmpty(row.input()));

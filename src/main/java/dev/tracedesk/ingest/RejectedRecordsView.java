@@ -1,5 +1,7 @@
 package dev.tracedesk.ingest;
 
+import java.nio.file.Path;
+
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import javafx.beans.binding.Bindings;
@@ -84,7 +86,7 @@ public final class RejectedRecordsView {
 
     @FXML
     private void mapFields() {
-        java.nio.file.Path file = viewModel.mappableFileProperty().get();
+        Path file = viewModel.mappableFileProperty().get();
         if (file != null) {
             mappingDialogs.open(mapOffer.getScene().getWindow(), file);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ class ImportWithMappingTest {
     void aLogNoReaderRecognisesFailsAndItsDetailsOfferToMapItsFields() throws Exception {
         Path file = log();
 
-        imports.importFiles(java.util.List.of(file));
+        imports.importFiles(List.of(file));
 
         ImportRow failed = imports.selectedProperty().get();
         assertThat(failed.status()).isEqualTo(ImportStatus.FAILED.name());
@@ -67,7 +68,7 @@ class ImportWithMappingTest {
     void aFailedImportOfAFileThatIsNoLogOffersNothing() throws Exception {
         Path pretty = Files.writeString(folder.resolve("doc.json"), "{\n  \"a\": 1\n}\n");
 
-        imports.importFiles(java.util.List.of(pretty));
+        imports.importFiles(List.of(pretty));
 
         assertThat(imports.selectedProperty().get().status()).isEqualTo(ImportStatus.FAILED.name());
         assertThat(imports.details().mappableFileProperty().get()).isNull();
