@@ -1,6 +1,7 @@
 package dev.tracedesk.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 import org.jooq.DSLContext;
@@ -42,6 +43,7 @@ public final class MainWindow {
     private final MainViewModel viewModel;
     private final WindowPlacement placement;
     private MainView view;
+    private ViewFactory views;
     private boolean closed;
 
     private MainWindow(Stage stage, UiPreferences preferences, SampleDataCatalog sampleData, String version,
@@ -71,7 +73,8 @@ public final class MainWindow {
     }
 
     private void show(WorkspaceLocation location) {
-        ViewLoader.Loaded<MainView> main = new ViewFactory(viewModel).loader().load(MainView.class);
+        views = new ViewFactory(viewModel);
+        ViewLoader.Loaded<MainView> main = views.loader().load(MainView.class);
         view = main.view();
         stage.setScene(new Scene(main.root()));
         stage.titleProperty().bind(session.displayNameProperty().map(name -> "Tracedesk — " + name));
@@ -79,6 +82,11 @@ public final class MainWindow {
         stage.setOnHidden(event -> close());
         stage.show();
         session.open(location);
+    }
+
+    /** Opens the field-mapping dialog for {@code file}, as File ▸ Import with field mapping does after its file chooser. */
+    public void openMappingDialog(Path file) {
+        views.openMappingDialog(stage, file);
     }
 
     public MainViewModel viewModel() {

@@ -1,12 +1,17 @@
 package dev.tracedesk.app;
 
+import java.nio.file.Path;
+
 import javafx.scene.Parent;
+import javafx.stage.Window;
 
 import dev.tracedesk.datasets.DatasetsView;
 import dev.tracedesk.datasets.DatasetsViewModel;
 import dev.tracedesk.evals.EvalRunsView;
 import dev.tracedesk.evals.EvalRunsViewModel;
 import dev.tracedesk.ingest.ImportsView;
+import dev.tracedesk.ingest.MappingDialogView;
+import dev.tracedesk.ingest.MappingDialogViewModel;
 import dev.tracedesk.ingest.RejectedRecordsView;
 import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
@@ -39,7 +44,7 @@ final class ViewFactory {
     private Object create(Class<?> viewClass) {
         var stats = main.session().statsProperty();
         if (viewClass == MainView.class) {
-            return new MainView(main, this::loadSection);
+            return new MainView(main, this::loadSection, this::openMappingDialog);
         } else if (viewClass == ReviewView.class) {
             return new ReviewView(new ReviewViewModel(stats));
         } else if (viewClass == TracesView.class) {
@@ -53,9 +58,18 @@ final class ViewFactory {
         } else if (viewClass == ImportsView.class) {
             return new ImportsView(main.imports());
         } else if (viewClass == RejectedRecordsView.class) {
-            return new RejectedRecordsView(main.imports().details());
+            return new RejectedRecordsView(main.imports().details(), this::openMappingDialog);
         }
         throw new IllegalArgumentException("No factory for view " + viewClass.getName());
+    }
+
+    /** The dialog's view model is made per file, so it is loaded with a factory that knows it. */
+    void openMappingDialog(Window owner, Path file) {
+        MappingDialogViewModel dialog = main.mappingDialog(file);
+        ViewLoader.Loaded<MappingDialogView> loaded = new ViewLoader(viewClass -> viewClass == MappingDialogView.class
+                ? new MappingDialogView(dialog) : create(viewClass)).load(MappingDialogView.class);
+        loaded.view().showIn(owner, loaded.root());
+        dialog.load();
     }
 
     private Parent loadSection(Section section) {

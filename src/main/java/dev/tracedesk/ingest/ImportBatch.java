@@ -21,10 +21,17 @@ final class ImportBatch {
 
     private final ImportService service;
     private final List<Path> files;
+    private final Optional<String> mappingName;
 
     ImportBatch(ImportService service, List<Path> files) {
+        this(service, files, Optional.empty());
+    }
+
+    /** @param mappingName a saved field mapping every file is read with (generic logs), or empty to detect formats */
+    ImportBatch(ImportService service, List<Path> files, Optional<String> mappingName) {
         this.service = service;
         this.files = List.copyOf(files);
+        this.mappingName = mappingName;
     }
 
     /** One result per file, in the order given; never throws for a bad file, the result says why. */
@@ -40,7 +47,7 @@ final class ImportBatch {
             }
             FileProgress progress = new FileProgress(context, file.getFileName() + ": ", prefix(i), bytesBefore, totalBytes);
             progress.progress(0, 0, "reading…");
-            results.add(service.importFile(file, Optional.empty(), progress));
+            results.add(service.importFile(file, Optional.empty(), mappingName, progress));
             bytesBefore += sizeOrZero(file);
         }
         return results;

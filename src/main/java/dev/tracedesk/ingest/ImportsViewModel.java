@@ -145,6 +145,19 @@ public final class ImportsViewModel {
      * @return why nothing started (no workspace open, an import already running); empty when it started
      */
     public Optional<String> importFiles(List<Path> files) {
+        return importFiles(files, Optional.empty());
+    }
+
+    /**
+     * Imports a generic log with a saved field mapping, the same way as {@link #importFiles(List)}.
+     *
+     * @return why nothing started; empty when it started
+     */
+    public Optional<String> importWithMapping(Path file, String mappingName) {
+        return importFiles(List.of(file), Optional.of(mappingName));
+    }
+
+    private Optional<String> importFiles(List<Path> files, Optional<String> mappingName) {
         if (files.isEmpty()) {
             return Optional.empty();
         }
@@ -165,7 +178,7 @@ public final class ImportsViewModel {
         running.set(true);
         String title = batch.size() == 1 ? "Importing " + batch.get(0).getFileName() : "Importing " + batch.size() + " files";
         TaskHandle handle = tasks.submit(title,
-                context -> new ImportBatch(services.apply(target.get().dsl()), batch).run(context),
+                context -> new ImportBatch(services.apply(target.get().dsl()), batch, mappingName).run(context),
                 results -> finishRun(new ImportSummary(results)),
                 failure -> finishRun(ImportSummary.brokenRun(batch, describeBrokenRun(failure))));
         // An immediate runner has finished (and cleared this) before submit returns.

@@ -1,5 +1,7 @@
 package dev.tracedesk.ingest;
 
+import java.nio.file.Path;
+
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import javafx.beans.binding.Bindings;
@@ -17,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -37,6 +40,7 @@ public final class RejectedRecordsView {
     private static final int REASON_CHARS = 400;
 
     private final RejectedRecordsViewModel viewModel;
+    private final MappingDialogOpener mappingDialogs;
     private Runnable onLeave = () -> { };
 
     @FXML private Label nothingSelected;
@@ -46,6 +50,7 @@ public final class RejectedRecordsView {
     @FXML private Label statusLabel;
     @FXML private Label pathLabel;
     @FXML private Label messageLabel;
+    @FXML private HBox mapOffer;
     @FXML private Label listNoteLabel;
     @FXML private SplitPane recordsPane;
     @FXML private TableView<RejectedSummary> recordsTable;
@@ -56,8 +61,10 @@ public final class RejectedRecordsView {
     @FXML private Label rawTextNoteLabel;
     @FXML private TextArea rawTextArea;
 
-    public RejectedRecordsView(RejectedRecordsViewModel viewModel) {
+    /** @param mappingDialogs opens the field-mapping dialog for a file no reader recognised */
+    public RejectedRecordsView(RejectedRecordsViewModel viewModel, MappingDialogOpener mappingDialogs) {
         this.viewModel = viewModel;
+        this.mappingDialogs = mappingDialogs;
     }
 
     @FXML
@@ -73,7 +80,16 @@ public final class RejectedRecordsView {
         rawTextArea.textProperty().bind(viewModel.rawTextProperty());
         rawTextNoteLabel.textProperty().bind(viewModel.rawTextNoteProperty());
         showOnlyWhen(rawTextNoteLabel, viewModel.rawTextNoteProperty().isNotEmpty());
+        showOnlyWhen(mapOffer, viewModel.mappableFileProperty().isNotNull());
         setUpTable();
+    }
+
+    @FXML
+    private void mapFields() {
+        Path file = viewModel.mappableFileProperty().get();
+        if (file != null) {
+            mappingDialogs.open(mapOffer.getScene().getWindow(), file);
+        }
     }
 
     /** Called when the user leaves the records with Escape; the section puts the focus back on its list. */

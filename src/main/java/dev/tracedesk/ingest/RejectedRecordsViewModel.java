@@ -2,6 +2,7 @@ package dev.tracedesk.ingest;
 
 import static dev.tracedesk.ingest.ImportLabels.count;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.ingest.ImportQueries.ImportRow;
 import dev.tracedesk.ingest.RejectedRecordQueries.RawTextPreview;
 import dev.tracedesk.ingest.RejectedRecordQueries.RejectedSummary;
+import dev.tracedesk.ingest.generic.FileSample;
 import dev.tracedesk.store.Workspace;
 
 /**
@@ -44,6 +46,7 @@ public final class RejectedRecordsViewModel {
     private final ReadOnlyObjectWrapper<RejectedSummary> selectedRecord = new ReadOnlyObjectWrapper<>(this, "selectedRecord");
     private final ReadOnlyStringWrapper rawText = new ReadOnlyStringWrapper(this, "rawText", "");
     private final ReadOnlyStringWrapper rawTextNote = new ReadOnlyStringWrapper(this, "rawTextNote", "");
+    private final ReadOnlyObjectWrapper<Path> mappableFile = new ReadOnlyObjectWrapper<>(this, "mappableFile");
     private boolean replacingRecords;
 
     public RejectedRecordsViewModel(TaskRunner tasks, Supplier<Optional<Workspace>> workspace) {
@@ -79,6 +82,14 @@ public final class RejectedRecordsViewModel {
         return rawTextNote.getReadOnlyProperty();
     }
 
+    /**
+     * The file of the shown import when it failed because its format is unknown and it reads as a
+     * JSONL or CSV log: it can be imported with a field mapping. Null otherwise.
+     */
+    public ReadOnlyObjectProperty<Path> mappableFileProperty() {
+        return mappableFile.getReadOnlyProperty();
+    }
+
     /** Shows {@code row}'s details (null clears them); the first rejected record is selected. */
     public void show(ImportRow row) {
         ImportRow before = shownImport.get();
@@ -87,6 +98,7 @@ public final class RejectedRecordsViewModel {
         if (sameImport && before.rejected() == row.rejected()) {
             return;
         }
+        offerMappingIfGeneric(row);
         replaceRecords(List.of());
         if (row == null) {
             listNote.set("");
@@ -122,6 +134,23 @@ public final class RejectedRecordsViewModel {
                         listNote.set("The rejected records could not be loaded: " + failure.getMessage());
                     }
                 });
+    }
+
+    private void offerMappingIfGeneric(ImportRow row) {
+        mappableFile.set(null);
+        // No format recorded on a failed import: detection found none (a file that cannot be opened fails before).
+        if (row == null || row.format() != null || !ImportStatus.FAILED.name().equals(row.status()) || row.path() == null) {
+            return;
+        }
+        long importId = row.importId();
+        Path file = Path.of(row.path());
+        tasks.submit("Looking at " + row.fileName(), context -> FileSample.read(file),
+                readable -> {
+                    if (isShown(importId)) {
+                        mappableFile.set(file);
+                    }
+                },
+                notAGenericLog -> LOG.debug("{} cannot be mapped: {}", file, notAGenericLog.getMessage()));
     }
 
     /** Shows the raw text of {@code record}; ignored while the list itself is being replaced. */

@@ -35,6 +35,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import dev.tracedesk.ingest.ImportFileChooser;
+import dev.tracedesk.ingest.MappingDialogOpener;
+import dev.tracedesk.ingest.MappingFileChooser;
 import dev.tracedesk.shell.WorkspaceSession.State;
 import dev.tracedesk.ui.EmptyState;
 
@@ -48,6 +50,7 @@ public final class MainView {
 
     private final MainViewModel viewModel;
     private final Function<Section, Parent> sectionViews;
+    private final MappingDialogOpener mappingDialogs;
     private final Map<Section, Parent> loadedSections = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final PauseTransition indicatorDelay = new PauseTransition(INDICATOR_DELAY);
@@ -66,6 +69,7 @@ public final class MainView {
     @FXML private Button loadSampleDataButton;
     @FXML private Button dismissSampleDataButton;
     @FXML private MenuItem importItem;
+    @FXML private MenuItem importMappedItem;
     @FXML private MenuItem openWorkspaceItem;
     @FXML private StackPane content;
     @FXML private StackPane sectionHost;
@@ -79,10 +83,14 @@ public final class MainView {
     @FXML private Label taskMessage;
     @FXML private ProgressBar taskProgress;
 
-    /** @param sectionViews loads a section's view; called once per section, when first shown */
-    public MainView(MainViewModel viewModel, Function<Section, Parent> sectionViews) {
+    /**
+     * @param sectionViews   loads a section's view; called once per section, when first shown
+     * @param mappingDialogs opens the field-mapping dialog (File ▸ Import with field mapping)
+     */
+    public MainView(MainViewModel viewModel, Function<Section, Parent> sectionViews, MappingDialogOpener mappingDialogs) {
         this.viewModel = viewModel;
         this.sectionViews = sectionViews;
+        this.mappingDialogs = mappingDialogs;
         this.countsRefresh = new Timeline(new KeyFrame(COUNTS_REFRESH_INTERVAL, event -> viewModel.refreshCounts()));
         countsRefresh.setCycleCount(Timeline.INDEFINITE);
     }
@@ -160,6 +168,7 @@ public final class MainView {
                 Bindings.when(viewModel.sampleDataAvailable()).then("No thanks").otherwise("Got it"));
         loadSampleDataButton.disableProperty().bind(viewModel.canLoadSampleData().not());
         importItem.disableProperty().bind(viewModel.canImport().not());
+        importMappedItem.disableProperty().bind(viewModel.canImport().not());
         // Opening another workspace would close the one an import is writing to.
         openWorkspaceItem.disableProperty().bind(viewModel.imports().runningProperty());
     }
@@ -231,6 +240,13 @@ public final class MainView {
     private void importFiles() {
         viewModel.importFiles(ImportFileChooser.choose(root.getScene().getWindow(),
                 viewModel.imports().chooserFolderProperty().get()));
+    }
+
+    @FXML
+    private void importWithMapping() {
+        Window owner = root.getScene().getWindow();
+        MappingFileChooser.choose(owner, viewModel.imports().chooserFolderProperty().get())
+                .ifPresent(file -> mappingDialogs.open(owner, file));
     }
 
     @FXML

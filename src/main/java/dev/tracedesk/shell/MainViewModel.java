@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import dev.tracedesk.core.task.TaskActivity;
 import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.ingest.ImportsViewModel;
+import dev.tracedesk.ingest.MappingDialogViewModel;
 import dev.tracedesk.stats.WorkspaceStats;
 import dev.tracedesk.store.WorkspaceLocation;
 
@@ -164,6 +165,26 @@ public final class MainViewModel {
         }
         notice.set("");
         select(Section.IMPORTS);
+    }
+
+    /**
+     * Imports a generic log with a saved field mapping, as {@link #importFiles} imports files.
+     *
+     * @return why it did not start; empty when it started
+     */
+    public Optional<String> importWithMapping(Path file, String mappingName) {
+        Optional<String> refused = imports.importWithMapping(file, mappingName);
+        if (refused.isEmpty()) {
+            notice.set("");
+            select(Section.IMPORTS);
+        }
+        return refused;
+    }
+
+    /** The field-mapping dialog's state for {@code file}; it imports through {@link #importWithMapping}. */
+    public MappingDialogViewModel mappingDialog(Path file) {
+        return new MappingDialogViewModel(tasks, session::workspace, file, this::importWithMapping,
+                imports.runningProperty());
     }
 
     /** True when this build ships sample files. */

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.model.RecordSink;
-import dev.tracedesk.ingest.model.Rejection;
 import dev.tracedesk.ingest.source.CsvRecordReader;
 import dev.tracedesk.ingest.source.ImportSource;
-import dev.tracedesk.ingest.source.JsonValues;
 
 /**
  * A CSV log of LLM calls, one call a row, read with a named {@link FieldMapping} whose sources are
@@ -38,24 +34,13 @@ public final class GenericCsvReader extends MappedCallReader {
                         + " in its first line for the field mapping to name");
             }
             List<String> columns = header.fields();
-            for (CsvRecordReader.CsvRecord record = records.next(); record != null; record = records.next()) {
+            for (CsvRecordReader.CsvRecord row = records.next(); row != null; row = records.next()) {
                 sink.stopIfCancelled();
-                String locator = "line " + record.lineNumber();
-                if (!record.ok()) {
-                    sink.reject(new Rejection(locator, record.lineNumber(), record.rawText(), record.problem()));
-                } else if (!record.isBlank()) {
-                    if (record.fields().size() != columns.size()) {
-                        sink.reject(new Rejection(locator, record.lineNumber(), record.rawText(), "the row has "
-                                + record.fields().size() + " fields, the header " + columns.size()));
-                        continue;
-                    }
-                    ObjectNode row = JsonValues.MAPPER.createObjectNode();
-                    for (int i = 0; i < columns.size(); i++) {
-                        if (!record.fields().get(i).isEmpty()) {
-                            row.put(columns.get(i), record.fields().get(i));
-                        }
-                    }
-                    sink.span(mapper.map(row, record.rawText()));
+                GenericRecord record = GenericRecord.ofCsvRow(columns, row);
+                if (record != null && record.rejected()) {
+                    sink.reject(record.rejection());
+                } else if (record != null) {
+                    sink.span(mapper.map(record.json(), record.rawText()));
                 }
             }
         }

@@ -3,13 +3,9 @@ package dev.tracedesk.ingest.generic;
 import java.io.IOException;
 import java.io.InputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.model.RecordSink;
-import dev.tracedesk.ingest.model.Rejection;
 import dev.tracedesk.ingest.source.ImportSource;
-import dev.tracedesk.ingest.source.JsonValues;
 import dev.tracedesk.ingest.source.LineReader;
 
 /**
@@ -34,29 +30,13 @@ public final class GenericJsonlReader extends MappedCallReader {
             LineReader lines = new LineReader(in);
             for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 sink.stopIfCancelled();
-                if (!line.ok()) {
-                    sink.reject(new Rejection("line " + line.number(), line.number(), line.rawHead(), line.problem()));
-                } else if (!line.isBlank()) {
-                    readLine(line, sink);
+                GenericRecord record = GenericRecord.ofJsonLine(line);
+                if (record != null && record.rejected()) {
+                    sink.reject(record.rejection());
+                } else if (record != null) {
+                    sink.span(mapper.map(record.json(), record.rawText()));
                 }
             }
         }
-    }
-
-    private void readLine(LineReader.Line line, RecordSink sink) {
-        JsonNode record;
-        try {
-            record = JsonValues.MAPPER.readTree(line.text());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
-                    "not valid JSON: " + e.getOriginalMessage()));
-            return;
-        }
-        if (record == null || !record.isObject()) {
-            sink.reject(new Rejection("line " + line.number(), line.number(), line.text(),
-                    "expected a JSON object, found " + (record == null ? "nothing" : record.getNodeType().name().toLowerCase())));
-            return;
-        }
-        sink.span(mapper.map(record, line.text()));
     }
 }
