@@ -21,6 +21,7 @@ import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.ingest.TestImports;
 import dev.tracedesk.ingest.ImportStatus;
 import dev.tracedesk.ingest.otlp.SyntheticOtlpGenerator;
+import dev.tracedesk.ingest.write.CanonicalWriter;
 import dev.tracedesk.store.Workspace;
 import dev.tracedesk.store.WorkspaceLocation;
 
@@ -55,7 +56,7 @@ class KilledImportTest {
 
             assertThat(keptAfterKill).as("some spans were written before the kill").isPositive();
             assertThat(dsl.fetchCount(SPAN_CONTENT)).as("no span without its content").isEqualTo(keptAfterKill);
-            assertThat(keptAfterKill % 500 == 0 || keptAfterKill == SPANS).as("whole batches only: %s", keptAfterKill).isTrue();
+            assertThat(keptAfterKill % CanonicalWriter.SPAN_BATCH == 0 || keptAfterKill == SPANS).as("whole batches only: %s", keptAfterKill).isTrue();
 
             ImportResult again = new ImportService(dsl, FormatReaders.standard())
                     .importFile(file, Optional.empty(), TestImports.NEVER_CANCELLED);
