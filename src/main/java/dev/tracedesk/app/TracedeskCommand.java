@@ -10,6 +10,7 @@ import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
 import dev.tracedesk.cli.RunCommand;
 import dev.tracedesk.cli.RunsCommand;
+import dev.tracedesk.cli.SearchCommand;
 import dev.tracedesk.cli.StatsCommand;
 import dev.tracedesk.cli.TraceCommand;
 import dev.tracedesk.cli.TracesCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Mixin;
             RejectedCommand.class,
             MappingCommand.class,
             TracesCommand.class,
+            SearchCommand.class,
             TraceCommand.class,
             RunsCommand.class,
             RunCommand.class,
