@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,8 +19,7 @@ import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.ingest.TestImports;
 import dev.tracedesk.store.TestDatabases;
-import dev.tracedesk.store.Workspace;
-import dev.tracedesk.store.WorkspaceLocation;
+import dev.tracedesk.store.EngineWorkspace;
 
 /** Search over real imported traces: the OpenInference RAG run and the OTel GenAI calls. */
 class LuceneSpanSearchTest {
@@ -31,23 +29,14 @@ class LuceneSpanSearchTest {
     @TempDir
     Path tempDir;
 
-    private WorkspaceLocation location;
-
     static List<String> engines() {
         return TestDatabases.engines();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        if (location != null) {
-            TestDatabases.dropPostgresSchema(location);
-        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void findsWordsPhrasesAndFieldsAndMarksWhatMatched(String engine) {
-        try (Workspace workspace = workspaceWith(engine, "openinference/traces.jsonl", "otel-genai/traces.jsonl");
+        try (EngineWorkspace workspace = workspaceWith(engine, "openinference/traces.jsonl", "otel-genai/traces.jsonl");
              LuceneSpanSearch search = LuceneSpanSearch.open(tempDir.resolve("index"), workspace.dsl())) {
             LuceneSpanSearch.CatchUp caughtUp = search.catchUp(TestImports.NEVER_CANCELLED);
             assertThat(caughtUp.indexed()).isEqualTo(workspace.dsl().fetchCount(SPAN)).isPositive();
@@ -78,7 +67,7 @@ class LuceneSpanSearchTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void catchesUpWithLaterImportsOnlyAndRebuildsAMissingIndex(String engine) throws Exception {
-        try (Workspace workspace = workspaceWith(engine, "openinference/traces.jsonl")) {
+        try (EngineWorkspace workspace = workspaceWith(engine, "openinference/traces.jsonl")) {
             Path folder = tempDir.resolve("index");
             int first;
             try (LuceneSpanSearch search = LuceneSpanSearch.open(folder, workspace.dsl())) {
@@ -103,12 +92,11 @@ class LuceneSpanSearchTest {
     @MethodSource("engines")
     void anIndexBuiltForAnotherWorkspaceIsRebuilt(String engine) {
         Path folder = tempDir.resolve("shared-index");
-        try (Workspace first = workspaceWith(engine, "otel-genai/traces.jsonl");
+        try (EngineWorkspace first = workspaceWith(engine, "otel-genai/traces.jsonl");
              LuceneSpanSearch search = LuceneSpanSearch.open(folder, first.dsl())) {
             search.catchUp(TestImports.NEVER_CANCELLED);
         }
-        TestDatabases.dropPostgresSchema(location);
-        try (Workspace second = workspaceWith(engine, "openinference/traces.jsonl");
+        try (EngineWorkspace second = workspaceWith(engine, "openinference/traces.jsonl");
              LuceneSpanSearch search = LuceneSpanSearch.open(folder, second.dsl())) {
             LuceneSpanSearch.CatchUp rebuilt = search.catchUp(TestImports.NEVER_CANCELLED);
             assertThat(rebuilt.total()).isEqualTo(second.dsl().fetchCount(SPAN));
@@ -119,7 +107,7 @@ class LuceneSpanSearchTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void anUnreadableQuerySaysWhyInWords(String engine) {
-        try (Workspace workspace = workspaceWith(engine, "otel-genai/traces.jsonl");
+        try (EngineWorkspace workspace = workspaceWith(engine, "otel-genai/traces.jsonl");
              LuceneSpanSearch search = LuceneSpanSearch.open(tempDir.resolve("index"), workspace.dsl())) {
             assertThatThrownBy(() -> search.search("\"refund policy", 5)).isInstanceOf(SearchQueryException.class)
                     .hasMessageContaining("quote is not closed");
@@ -128,21 +116,20 @@ class LuceneSpanSearchTest {
         }
     }
 
-    private Workspace workspaceWith(String engine, String... fixtures) {
-        location = TestDatabases.freshLocation(engine, tempDir);
-        Workspace workspace = Workspace.open(location);
+    private EngineWorkspace workspaceWith(String engine, String... fixtures) {
+        EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir);
         for (String fixture : fixtures) {
             importFixture(workspace, fixture);
         }
         return workspace;
     }
 
-    private static void importFixture(Workspace workspace, String fixture) {
+    private static void importFixture(EngineWorkspace workspace, String fixture) {
         new ImportService(workspace.dsl(), FormatReaders.standard())
                 .importFile(Path.of("src/test/resources/fixtures", fixture), Optional.empty(), TestImports.NEVER_CANCELLED);
     }
 
-    private static List<String> servedOrRequested(Workspace workspace, long rowId) {
+    private static List<String> servedOrRequested(EngineWorkspace workspace, long rowId) {
         var row = workspace.dsl().select(SPAN.SERVED_MODEL, SPAN.REQUESTED_MODEL).from(SPAN).where(SPAN.ID.eq(rowId)).fetchOne();
         return Stream.of(row.value1(), row.value2()).filter(java.util.Objects::nonNull).map(String::toLowerCase).toList();
     }
