@@ -5,16 +5,22 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.tracedesk.grounding.SentenceGrounding;
+import dev.tracedesk.grounding.SpanGrounding;
 import dev.tracedesk.traces.SpanCheck;
 import dev.tracedesk.traces.SpanDetail;
 import dev.tracedesk.traces.SpanDocument;
 import dev.tracedesk.traces.SpanMessage;
 import dev.tracedesk.traces.TraceDetail;
 
-/** A trace for people at a terminal: the span tree, each span with its model, messages, documents and checks. */
+/**
+ * A trace for people at a terminal: the span tree, each span with its model, messages, documents
+ * and checks, and under an LLM call the output sentences its retrieved context barely supports.
+ */
 final class TraceOutline {
 
     private static final int TEXT_WIDTH = 100;
@@ -41,24 +47,25 @@ final class TraceOutline {
             }
         }
         Set<String> printed = new HashSet<>();
-        roots.forEach(root -> printTree(root, 0, children, printed));
+        roots.forEach(root -> printTree(trace, root, 0, children, printed));
         // Spans in a parent cycle have no root; show them rather than lose them.
         trace.spans().stream().filter(span -> !printed.contains(span.spanId()))
-                .forEach(span -> printTree(span, 0, children, printed));
+                .forEach(span -> printTree(trace, span, 0, children, printed));
         out.flush();
     }
 
-    private void printTree(SpanDetail span, int depth, Map<String, List<SpanDetail>> children, Set<String> printed) {
+    private void printTree(TraceDetail trace, SpanDetail span, int depth, Map<String, List<SpanDetail>> children,
+                           Set<String> printed) {
         if (!printed.add(span.spanId())) {
             return;
         }
-        printSpan(span, "  ".repeat(depth));
+        printSpan(trace, span, "  ".repeat(depth));
         for (SpanDetail child : children.getOrDefault(span.spanId(), List.of())) {
-            printTree(child, depth + 1, children, printed);
+            printTree(trace, child, depth + 1, children, printed);
         }
     }
 
-    private void printSpan(SpanDetail span, String indent) {
+    private void printSpan(TraceDetail trace, SpanDetail span, String indent) {
         out.printf("%s%-9s %s  %s  [%s]%s%n", indent, span.kind(), DisplayValues.oneLine(span.name(), 60),
                 DisplayValues.duration(span.durationNs()), span.status(), model(span));
         String detail = indent + "    ";
@@ -88,6 +95,15 @@ final class TraceOutline {
                     check.value() == null ? "" : " " + check.value(),
                     check.explanation() == null ? "" : ": " + DisplayValues.oneLine(check.explanation(), TEXT_WIDTH));
         }
+        SpanGrounding.of(trace, span).ifPresent(grounding -> grounding.flagged()
+                .forEach(sentence -> printGrounding(sentence, detail)));
+    }
+
+    /** Only the sentences worth a second look; the word "hint" stays in the line so no one reads it as a verdict. */
+    private void printGrounding(SentenceGrounding sentence, String detail) {
+        out.printf(Locale.ROOT, "%s? grounding hint: %s %.2f \"%s\" — %s%n", detail,
+                DisplayValues.lowerCase(sentence.verdict().name()), sentence.support(),
+                DisplayValues.oneLine(sentence.sentence(), 60), sentence.explanation());
     }
 
     private static String model(SpanDetail span) {

@@ -1,10 +1,17 @@
 package dev.tracedesk.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.tracedesk.grounding.DocumentScore;
+import dev.tracedesk.grounding.GroundingResult;
+import dev.tracedesk.grounding.SentenceGrounding;
+import dev.tracedesk.grounding.SpanGrounding;
 import dev.tracedesk.store.Workspace;
 import dev.tracedesk.traces.SpanCheck;
 import dev.tracedesk.traces.SpanDetail;
@@ -20,7 +27,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "Show a whole trace: every span with its model, prompt, messages, documents and checks.")
+@Command(name = "show", description = {
+        "Show a whole trace: every span with its model, prompt, messages, documents and checks.",
+        "LLM calls with output and retrieved context (their own documents, or those of the RETRIEVER spans that ran"
+                + " before them) get a groundedness hint: the output sentences whose content words the documents"
+                + " barely contain. Word overlap, offline, no model call: a pointer for a reviewer, not a verdict."})
 public final class TraceShowCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,7 +40,13 @@ public final class TraceShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TRACE_ID", description = "The trace id as the source wrote it (see: tracedesk traces).")
     private String traceId;
 
-    @Option(names = "--json", description = "Print JSON only.")
+    @Option(names = "--json", description = {"Print JSON only.",
+            "Every span has grounding[]: for an LLM call with output and retrieved context, one entry per output"
+                    + " sentence that has content words: {sentence, start, end (character offsets into the"
+                    + " output: its output messages joined by a blank line), support (0..1, the best document's"
+                    + " share of the sentence's content words), verdict (supported | weak | unsupported),"
+                    + " documents [{rank, documentId, score}] (best first, at most 3), missingWords (not in the"
+                    + " best document)}. An empty array for every other span, and for a call with no context."})
     private boolean json;
 
     @Spec
@@ -55,11 +72,11 @@ public final class TraceShowCommand implements Callable<Integer> {
     static Map<String, Object> asJson(TraceDetail trace) {
         Map<String, Object> json = TracesCommand.traceHeader(trace.traceId(), trace.name(), trace.startNs(),
                 trace.durationNs(), trace.status());
-        json.put("spans", trace.spans().stream().map(TraceShowCommand::asJson).toList());
+        json.put("spans", trace.spans().stream().map(span -> asJson(trace, span)).toList());
         return json;
     }
 
-    private static Map<String, Object> asJson(SpanDetail span) {
+    private static Map<String, Object> asJson(TraceDetail trace, SpanDetail span) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("spanId", span.spanId());
         json.put("parentSpanId", span.parentSpanId());
@@ -80,7 +97,34 @@ public final class TraceShowCommand implements Callable<Integer> {
         json.put("documents", span.documents().stream().map(TraceShowCommand::asJson).toList());
         json.put("checks", span.checks().stream().map(TraceShowCommand::asJson).toList());
         json.put("attributes", DisplayValues.storedJson(span.attributesJson()));
+        json.put("grounding", SpanGrounding.of(trace, span).map(GroundingResult::sentences).orElse(List.of())
+                .stream().map(TraceShowCommand::asJson).toList());
         return json;
+    }
+
+    private static Map<String, Object> asJson(SentenceGrounding sentence) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sentence", sentence.sentence());
+        json.put("start", sentence.start());
+        json.put("end", sentence.end());
+        json.put("support", score(sentence.support()));
+        json.put("verdict", DisplayValues.lowerCase(sentence.verdict().name()));
+        json.put("documents", sentence.documents().stream().map(TraceShowCommand::asJson).toList());
+        json.put("missingWords", sentence.missingWords());
+        return json;
+    }
+
+    private static Map<String, Object> asJson(DocumentScore document) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rank", document.document().rank());
+        json.put("documentId", document.document().documentId());
+        json.put("score", score(document.score()));
+        return json;
+    }
+
+    /** Three decimals are plenty for a share of a sentence's words (0.833, 1, 0.5). */
+    private static BigDecimal score(double share) {
+        return DisplayValues.plain(BigDecimal.valueOf(share).setScale(3, RoundingMode.HALF_UP));
     }
 
     private static Map<String, Object> asJson(SpanDetail.PromptTemplate template) {

@@ -39,7 +39,7 @@ class TraceShowCommandTest {
             for (JsonNode span : trace.get("spans")) {
                 assertThat(fieldNames(span)).containsExactly("spanId", "parentSpanId", "kind", "name", "startedAt",
                         "durationMs", "status", "error", "provider", "requestModel", "responseModel", "params",
-                        "promptTemplate", "usage", "cost", "messages", "documents", "checks", "attributes");
+                        "promptTemplate", "usage", "cost", "messages", "documents", "checks", "attributes", "grounding");
             }
         }
     }

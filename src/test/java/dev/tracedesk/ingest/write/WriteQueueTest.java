@@ -35,11 +35,15 @@ class WriteQueueTest {
     @Test
     void aFailedWriteStopsTheQueueAndIsThrownAtTheNextHandOver() {
         AtomicBoolean ranAfterFailure = new AtomicBoolean();
+        CountDownLatch secondHandedOver = new CountDownLatch(1);
         try (WriteQueue queue = new WriteQueue()) {
             queue.submit(() -> {
+                // fail only once the next write is queued behind this one
+                await(secondHandedOver);
                 throw new IllegalStateException("disk full");
             });
             queue.submit(() -> ranAfterFailure.set(true));
+            secondHandedOver.countDown();
 
             assertThatThrownBy(queue::drain).hasMessage("disk full");
             assertThatThrownBy(() -> queue.submit(() -> { })).hasMessage("disk full");
