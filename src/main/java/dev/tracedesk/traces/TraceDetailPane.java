@@ -56,6 +56,7 @@ final class TraceDetailPane extends VBox {
         forward.disableProperty().bind(viewModel.canGoForwardProperty().not());
         Button copy = new Button("Copy trace id");
         copy.setId("copyTraceIdButton");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(event -> {
             TraceDetail trace = viewModel.traceProperty().get();
             ClipboardText.copy(trace == null ? null : trace.traceId());
@@ -89,13 +90,16 @@ final class TraceDetailPane extends VBox {
         tree.setShowRoot(false);
         TreeTableColumn<SpanDetail, String> name = new TreeTableColumn<>("Span");
         name.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().name()));
-        name.setPrefWidth(230);
+        name.setPrefWidth(200);
+        name.setMinWidth(140);
         TreeTableColumn<SpanDetail, String> kind = new TreeTableColumn<>("Kind");
         kind.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue().kind()));
         kind.setPrefWidth(90);
+        kind.setMinWidth(85);
         TreeTableColumn<SpanDetail, String> took = new TreeTableColumn<>("Duration");
         took.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(TraceFormat.duration(cell.getValue().getValue().durationNs())));
         took.setPrefWidth(80);
+        took.setMinWidth(75);
         TreeTableColumn<SpanDetail, SpanDetail> timeline = new TreeTableColumn<>("Timeline");
         timeline.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().getValue()));
         timeline.setCellFactory(column -> new WaterfallCell(() -> window));

@@ -102,6 +102,10 @@ class TracesWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> window.viewModel().imports().lastSummaryProperty().get() != null);
         waitUntilIdle();
+        robot.interact(() -> {
+            window.stage().setWidth(1600);
+            window.stage().setHeight(960);
+        });
         robot.clickOn("#nav-traces");
         waitUntilIdle();
     }
