@@ -17,6 +17,7 @@ import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.ingest.ImportsViewModel;
+import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.shell.MainView;
 import dev.tracedesk.shell.MainViewModel;
 import dev.tracedesk.shell.SampleDataCatalog;
@@ -42,13 +43,15 @@ public final class MainWindow {
     private final WorkspaceSession session;
     private final MainViewModel viewModel;
     private final WindowPlacement placement;
+    private final Function<Workspace, SpanSearch> searches;
     private MainView view;
     private ViewFactory views;
     private boolean closed;
 
     private MainWindow(Stage stage, UiPreferences preferences, SampleDataCatalog sampleData, String version,
-                       Function<DSLContext, ImportService> importServices) {
+                       Function<DSLContext, ImportService> importServices, Function<Workspace, SpanSearch> searches) {
         this.stage = stage;
+        this.searches = searches;
         this.preferences = preferences;
         this.session = new WorkspaceSession(tasks, location -> Workspace.open(location, guard));
         ImportsViewModel imports = new ImportsViewModel(tasks, session.statsProperty(), session::workspace, importServices);
@@ -67,13 +70,24 @@ public final class MainWindow {
     public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
                                   SampleDataCatalog sampleData, String version,
                                   Function<DSLContext, ImportService> importServices) {
-        MainWindow window = new MainWindow(stage, preferences, sampleData, version, importServices);
+        return open(stage, location, preferences, sampleData, version, importServices, workspace -> null);
+    }
+
+    /**
+     * As above, with the full-text search the Traces section asks ({@code searches} gives null when
+     * a workspace has none: the search box is then disabled).
+     */
+    public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
+                                  SampleDataCatalog sampleData, String version,
+                                  Function<DSLContext, ImportService> importServices,
+                                  Function<Workspace, SpanSearch> searches) {
+        MainWindow window = new MainWindow(stage, preferences, sampleData, version, importServices, searches);
         window.show(location);
         return window;
     }
 
     private void show(WorkspaceLocation location) {
-        views = new ViewFactory(viewModel);
+        views = new ViewFactory(viewModel, tasks, searches);
         ViewLoader.Loaded<MainView> main = views.loader().load(MainView.class);
         view = main.view();
         stage.setScene(new Scene(main.root()));

@@ -1,10 +1,12 @@
 package dev.tracedesk.app;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 
 import javafx.scene.Parent;
 import javafx.stage.Window;
 
+import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.datasets.DatasetsView;
 import dev.tracedesk.datasets.DatasetsViewModel;
 import dev.tracedesk.evals.EvalRunsView;
@@ -17,9 +19,11 @@ import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
 import dev.tracedesk.review.ReviewView;
 import dev.tracedesk.review.ReviewViewModel;
+import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.shell.MainView;
 import dev.tracedesk.shell.MainViewModel;
 import dev.tracedesk.shell.Section;
+import dev.tracedesk.store.Workspace;
 import dev.tracedesk.traces.TracesView;
 import dev.tracedesk.traces.TracesViewModel;
 import dev.tracedesk.ui.ViewLoader;
@@ -31,10 +35,15 @@ import dev.tracedesk.ui.ViewLoader;
 final class ViewFactory {
 
     private final MainViewModel main;
+    private final TaskRunner tasks;
+    private final Function<Workspace, SpanSearch> searches;
     private final ViewLoader loader = new ViewLoader(this::create);
 
-    ViewFactory(MainViewModel main) {
+    /** @param searches the full-text search of a workspace, or null when there is none */
+    ViewFactory(MainViewModel main, TaskRunner tasks, Function<Workspace, SpanSearch> searches) {
         this.main = main;
+        this.tasks = tasks;
+        this.searches = searches;
     }
 
     ViewLoader loader() {
@@ -48,7 +57,7 @@ final class ViewFactory {
         } else if (viewClass == ReviewView.class) {
             return new ReviewView(new ReviewViewModel(stats));
         } else if (viewClass == TracesView.class) {
-            return new TracesView(new TracesViewModel(stats));
+            return new TracesView(new TracesViewModel(tasks, stats, main.session()::workspace, searches));
         } else if (viewClass == EvalRunsView.class) {
             return new EvalRunsView(new EvalRunsViewModel(stats));
         } else if (viewClass == DatasetsView.class) {

@@ -1,16 +1,72 @@
 package dev.tracedesk.traces;
 
-import javafx.fxml.FXML;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.SplitPane;
+
+import dev.tracedesk.search.SearchHit;
 import dev.tracedesk.ui.EmptyState;
 
-/** Controller of {@code /fxml/traces/TracesView.fxml}. */
+/**
+ * Controller of {@code /fxml/traces/TracesView.fxml}: filter sidebar, search box, the table of
+ * traces or LLM calls (sorted by the store, paged as it scrolls), and the opened trace.
+ * Ctrl+F focuses the search; Enter opens the selected row; Alt+Left / Alt+Right go back / forward.
+ */
 public final class TracesView {
+
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+    private static final KeyCombination FORWARD = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
 
     private final TracesViewModel viewModel;
 
-    @FXML
-    private EmptyState emptyState;
+    @FXML private SplitPane split;
+    @FXML private ScrollPane sidebarScroll;
+    @FXML private VBox listPane;
+    @FXML private TextField searchField;
+    @FXML private ToggleButton llmCallsToggle;
+    @FXML private Button clearFiltersButton;
+    @FXML private Label listNote;
+    @FXML private Label searchNote;
+    @FXML private ListView<SearchHit> hitsList;
+    @FXML private TableView<TraceRow> tracesTable;
+    @FXML private TableColumn<TraceRow, String> timeColumn;
+    @FXML private TableColumn<TraceRow, String> nameColumn;
+    @FXML private TableColumn<TraceRow, String> modelColumn;
+    @FXML private TableColumn<TraceRow, String> promptColumn;
+    @FXML private TableColumn<TraceRow, String> latencyColumn;
+    @FXML private TableColumn<TraceRow, String> tokensColumn;
+    @FXML private TableColumn<TraceRow, String> costColumn;
+    @FXML private TableColumn<TraceRow, String> statusColumn;
+    @FXML private TableColumn<TraceRow, String> spansColumn;
+    @FXML private EmptyState noMatchesState;
+    @FXML private EmptyState emptyState;
+    @FXML private StackPane detailHolder;
+    @FXML private Label noTraceOpen;
 
     public TracesView(TracesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -18,6 +74,173 @@ public final class TracesView {
 
     @FXML
     private void initialize() {
-        emptyState.titleProperty().bind(viewModel.summary().titleProperty());
+        var emptiness = viewModel.emptinessProperty();
+        showOnlyWhen(emptyState, emptiness.isEqualTo(TracesViewModel.Emptiness.NO_TRACES));
+        showOnlyWhen(split, emptiness.isNotEqualTo(TracesViewModel.Emptiness.NO_TRACES));
+        showOnlyWhen(noMatchesState, emptiness.isEqualTo(TracesViewModel.Emptiness.NO_MATCHES));
+        sidebarScroll.setContent(new FilterSidebar(viewModel));
+        listNote.textProperty().bind(viewModel.listNoteProperty());
+        searchNote.textProperty().bind(viewModel.searchNoteProperty());
+        llmCallsToggle.selectedProperty().bindBidirectional(viewModel.llmCallsProperty());
+        setUpSearch();
+        setUpTable();
+        setUpDetail();
+        split.sceneProperty().addListener((observable, before, scene) -> {
+            if (scene != null) {
+                split.getParent().addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
+        var css = TracesView.class.getResource("/css/traces.css");
+        if (css != null) {
+            ((StackPane) split.getParent()).getStylesheets().add(css.toExternalForm());
+        }
+    }
+
+    private void onKey(KeyEvent event) {
+        if (FIND.match(event)) {
+            searchField.requestFocus();
+            searchField.selectAll();
+            event.consume();
+        } else if (BACK.match(event)) {
+            viewModel.trace().goBack();
+            event.consume();
+        } else if (FORWARD.match(event)) {
+            viewModel.trace().goForward();
+            event.consume();
+        }
+    }
+
+    private void setUpSearch() {
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        searchField.disableProperty().bind(viewModel.searchAvailableProperty().not());
+        // A disabled control shows no tooltip, so the reason sits in the prompt text as well.
+        viewModel.searchAvailableProperty().addListener((observable, before, available) -> describeSearch(available));
+        describeSearch(viewModel.searchAvailableProperty().get());
+        searchField.setOnAction(event -> viewModel.search());
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                viewModel.search();
+                tracesTable.requestFocus();
+            } else if (event.getCode() == KeyCode.DOWN) {
+                tracesTable.requestFocus();
+            }
+        });
+        hitsList.setItems(viewModel.hits());
+        showOnlyWhen(hitsList, javafx.beans.binding.Bindings.isNotEmpty(viewModel.hits()));
+        hitsList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SearchHit hit, boolean empty) {
+                super.updateItem(hit, empty);
+                if (empty || hit == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label where = new Label(hit.externalTraceId() + " › " + hit.externalSpanId() + " · " + hit.field());
+                where.getStyleClass().add("text-muted");
+                VBox box = new VBox(2, where);
+                hit.fragments().stream().limit(2).forEach(fragment -> box.getChildren().add(MarkedText.of(fragment)));
+                setGraphic(box);
+            }
+        });
+        hitsList.setOnMouseClicked(event -> openHit(hitsList.getSelectionModel().getSelectedItem()));
+        hitsList.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                openHit(hitsList.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    private void describeSearch(boolean available) {
+        String why = "Full-text search is not available in this build";
+        searchField.setTooltip(available ? null : new Tooltip(why));
+        searchField.setPromptText(available ? "Search prompts, outputs, documents (Ctrl+F)" : why);
+    }
+
+    private void openHit(SearchHit hit) {
+        if (hit != null) {
+            viewModel.trace().open(hit.externalTraceId(), hit.externalSpanId());
+        }
+    }
+
+    private void setUpTable() {
+        ZoneId zone = ZoneId.systemDefault();
+        text(timeColumn, row -> TraceFormat.time(row.startNs(), zone), TraceSort.Column.TIME);
+        text(nameColumn, TraceRow::name, TraceSort.Column.NAME);
+        text(modelColumn, row -> String.join(", ", row.servedModels()), null);
+        text(promptColumn, row -> String.join(", ", row.prompts()), null);
+        text(latencyColumn, row -> TraceFormat.duration(row.latencyNs()), TraceSort.Column.LATENCY);
+        text(tokensColumn, row -> TraceFormat.tokens(row.tokens()), TraceSort.Column.TOKENS);
+        text(costColumn, row -> TraceFormat.cost(row.costUsd(), row.costEstimated()), TraceSort.Column.COST);
+        text(statusColumn, TraceRow::status, TraceSort.Column.STATUS);
+        text(spansColumn, row -> Long.toString(row.spanCount()), TraceSort.Column.SPANS);
+        List.of(latencyColumn, tokensColumn, costColumn, spansColumn).forEach(c -> c.getStyleClass().add("numeric"));
+        tracesTable.setItems(viewModel.rows());
+        // The store sorts (all rows, not just the loaded pages); the table only says which column.
+        tracesTable.setSortPolicy(table -> {
+            TableColumn<TraceRow, ?> column = table.getSortOrder().isEmpty() ? null : table.getSortOrder().get(0);
+            viewModel.setSort(column == null ? TraceSort.NEWEST_FIRST
+                    : new TraceSort((TraceSort.Column) column.getUserData(), column.getSortType() == TableColumn.SortType.ASCENDING));
+            return true;
+        });
+        tracesTable.setRowFactory(table -> {
+            TableRow<TraceRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(TraceRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove("row-error");
+                    if (!empty && item != null && "ERROR".equals(item.status())) {
+                        getStyleClass().add("row-error");
+                    }
+                    // The last loaded row came into view: fetch the next page before the user gets there.
+                    if (!empty && getIndex() >= table.getItems().size() - 1) {
+                        viewModel.loadMore();
+                    }
+                }
+            };
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+        tracesTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                open(tracesTable.getSelectionModel().getSelectedItem());
+                event.consume();
+            }
+        });
+    }
+
+    private void open(TraceRow row) {
+        if (row != null) {
+            viewModel.trace().open(row.traceId(), row.spanId());
+        }
+    }
+
+    private void setUpDetail() {
+        TraceDetailPane detail = new TraceDetailPane(viewModel.trace(), viewModel);
+        detailHolder.getChildren().add(detail);
+        showOnlyWhen(detail, viewModel.trace().traceProperty().isNotNull());
+        showOnlyWhen(noTraceOpen, viewModel.trace().traceProperty().isNull());
+    }
+
+    @FXML
+    private void clearFilters() {
+        viewModel.clearFilters();
+        tracesTable.getSortOrder().clear();
+    }
+
+    private static void text(TableColumn<TraceRow, String> column, Function<TraceRow, String> value, TraceSort.Column sortBy) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.requireNonNullElse(value.apply(cell.getValue()), "")));
+        column.setUserData(sortBy);
+        column.setSortable(sortBy != null);
+    }
+
+    private static void showOnlyWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
     }
 }

@@ -1,24 +1,289 @@
 package dev.tracedesk.traces;
 
-import javafx.beans.value.ObservableValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import dev.tracedesk.core.task.TaskRunner;
+import dev.tracedesk.search.SearchHit;
+import dev.tracedesk.search.SearchQueryException;
+import dev.tracedesk.search.SearchResult;
+import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.stats.WorkspaceStats;
-import dev.tracedesk.ui.SectionSummary;
+import dev.tracedesk.store.Workspace;
 
 /**
- * The Traces section. Until its own listing arrives it reports, from the workspace counts,
- * whether the workspace holds any imported traces.
+ * The Traces section: a page-at-a-time list of traces (or LLM calls) under a filter and a sort,
+ * facet counts for the sidebar, full-text search that narrows the list to the matching spans'
+ * traces, and the opened trace ({@link TraceViewModel}). All queries run as background tasks; a
+ * result that arrives after the filter changed again is dropped, so the list never shows a stale mix.
  */
 public final class TracesViewModel {
 
-    private final SectionSummary summary;
+    /** Search hits asked of the index; the list is restricted to their traces. */
+    static final int SEARCH_LIMIT = 1000;
 
-    public TracesViewModel(ObservableValue<WorkspaceStats> stats) {
-        this.summary = new SectionSummary(stats, WorkspaceStats::traces,
-                "No traces yet", "trace", "traces");
+    /** What the section shows instead of the table. */
+    public enum Emptiness { NONE, NO_TRACES, NO_MATCHES }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TracesViewModel.class);
+
+    private final TaskRunner tasks;
+    private final Supplier<Optional<Workspace>> workspace;
+    private final Function<Workspace, SpanSearch> searches;
+    private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TraceFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", TraceFilter.NONE);
+    private final ReadOnlyObjectWrapper<TraceSort> sort = new ReadOnlyObjectWrapper<>(this, "sort", TraceSort.NEWEST_FIRST);
+    private final ReadOnlyObjectWrapper<Map<Facet, List<FacetCount>>> facets = new ReadOnlyObjectWrapper<>(this, "facets", Map.of());
+    private final BooleanProperty llmCalls = new SimpleBooleanProperty(this, "llmCalls");
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ReadOnlyStringWrapper searchNote = new ReadOnlyStringWrapper(this, "searchNote", "");
+    private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper(this, "listNote", "");
+    private final ReadOnlyBooleanWrapper searchAvailable = new ReadOnlyBooleanWrapper(this, "searchAvailable");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<Emptiness> emptiness = new ReadOnlyObjectWrapper<>(this, "emptiness", Emptiness.NO_TRACES);
+    private final TraceViewModel trace;
+    private long traceCount;
+    private int generation;
+    private boolean more;
+
+    /**
+     * @param workspace the open workspace, asked each time work starts
+     * @param searches  the full-text search of a workspace, or null when this build has none
+     */
+    public TracesViewModel(TaskRunner tasks, ObservableValue<WorkspaceStats> stats,
+                           Supplier<Optional<Workspace>> workspace, Function<Workspace, SpanSearch> searches) {
+        this.tasks = tasks;
+        this.workspace = workspace;
+        this.searches = searches;
+        this.trace = new TraceViewModel(tasks, workspace);
+        llmCalls.addListener((observable, before, after) -> reload());
+        stats.addListener((observable, before, after) -> workspaceChanged(after));
+        workspaceChanged(stats.getValue());
     }
 
-    public SectionSummary summary() {
-        return summary;
+    public ObservableList<TraceRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The hits of the last search, best first, with their highlighted fragments. */
+    public ObservableList<SearchHit> hits() {
+        return FXCollections.unmodifiableObservableList(hits);
+    }
+
+    public ReadOnlyObjectProperty<TraceFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TraceSort> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<Facet, List<FacetCount>>> facetsProperty() {
+        return facets.getReadOnlyProperty();
+    }
+
+    /** On: one row per LLM call instead of per trace. */
+    public BooleanProperty llmCallsProperty() {
+        return llmCalls;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** "12 matching spans", or why the query could not be read. */
+    public ReadOnlyStringProperty searchNoteProperty() {
+        return searchNote.getReadOnlyProperty();
+    }
+
+    /** "200 traces, more as you scroll", "3 LLM calls". */
+    public ReadOnlyStringProperty listNoteProperty() {
+        return listNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchAvailableProperty() {
+        return searchAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Emptiness> emptinessProperty() {
+        return emptiness.getReadOnlyProperty();
+    }
+
+    public TraceViewModel trace() {
+        return trace;
+    }
+
+    public void setFilter(TraceFilter replacement) {
+        filter.set(replacement);
+        reload();
+    }
+
+    /** Drops every filter and the search. */
+    public void clearFilters() {
+        searchText.set("");
+        hits.clear();
+        searchNote.set("");
+        setFilter(TraceFilter.NONE);
+    }
+
+    public void setSort(TraceSort replacement) {
+        if (!replacement.equals(sort.get())) {
+            sort.set(replacement);
+            reload();
+        }
+    }
+
+    /** "Other calls with this prompt version": lists the LLM calls rendered from the span's template version. */
+    public void showCallsWithPrompt(SpanDetail span) {
+        if (span.promptTemplate() != null && span.promptTemplate().name() != null) {
+            filter.set(TraceFilter.NONE.withPrompt(span.promptTemplate().name(), span.promptTemplate().version()));
+            showCalls();
+        }
+    }
+
+    /** "This model version": lists the LLM calls the span's served model answered. */
+    public void showCallsWithModel(SpanDetail span) {
+        if (span.responseModel() != null) {
+            filter.set(TraceFilter.NONE.withServedModel(span.responseModel()));
+            showCalls();
+        }
+    }
+
+    private void showCalls() {
+        searchText.set("");
+        hits.clear();
+        if (llmCalls.get()) {
+            reload();
+        } else {
+            llmCalls.set(true);
+        }
+    }
+
+    /** Runs the search box's query; an empty query drops the search restriction. */
+    public void search() {
+        String query = searchText.get() == null ? "" : searchText.get().trim();
+        Optional<Workspace> target = workspace.get();
+        SpanSearch search = target.map(searches).orElse(null);
+        if (query.isEmpty() || search == null) {
+            hits.clear();
+            searchNote.set("");
+            setFilter(filter.get().withSpanRowIds(null));
+            return;
+        }
+        tasks.submit("Searching", context -> search.search(query, SEARCH_LIMIT), this::showSearch, failure -> {
+            hits.clear();
+            if (failure instanceof SearchQueryException) {
+                searchNote.set(failure.getMessage());
+            } else {
+                LOG.warn("Search failed", failure);
+                searchNote.set("The search failed: " + failure.getMessage());
+            }
+        });
+    }
+
+    private void showSearch(SearchResult result) {
+        hits.setAll(result.hits());
+        long total = result.totalMatches();
+        searchNote.set(total == 1 ? "1 matching span" : total + " matching spans"
+                + (total > result.hits().size() ? " (the best " + result.hits().size() + " listed)" : ""));
+        Set<Long> ids = result.hits().stream().map(SearchHit::spanRowId).collect(Collectors.toSet());
+        setFilter(filter.get().withSpanRowIds(ids));
+    }
+
+    /** Asks for the next page when there is one and none is loading; the table calls this near its end. */
+    public void loadMore() {
+        if (more && !loading.get()) {
+            load(rows.size(), false);
+        }
+    }
+
+    /** Reloads the first page and the facet counts. */
+    public void reload() {
+        rows.clear();
+        more = false;
+        generation++;
+        load(0, true);
+    }
+
+    private void workspaceChanged(WorkspaceStats stats) {
+        traceCount = stats == null ? 0 : stats.traces();
+        searchAvailable.set(workspace.get().map(searches).isPresent());
+        reload();
+    }
+
+    private void load(int offset, boolean withFacets) {
+        Optional<Workspace> target = workspace.get();
+        if (target.isEmpty()) {
+            updateEmptiness();
+            return;
+        }
+        int asked = generation;
+        TraceFilter shown = filter.get();
+        TraceSort order = sort.get();
+        boolean calls = llmCalls.get();
+        loading.set(true);
+        tasks.submit(calls ? "Loading LLM calls" : "Loading traces", context -> {
+            TraceListQueries queries = new TraceListQueries(target.get().dsl());
+            return calls ? queries.llmCalls(shown, order, offset) : queries.traces(shown, order, offset);
+        }, page -> {
+            if (asked == generation) {
+                loading.set(false);
+                showPage(page, calls);
+            }
+        }, failure -> {
+            if (asked == generation) {
+                loading.set(false);
+                LOG.warn("Could not load the traces", failure);
+                listNote.set("The list could not be loaded: " + failure.getMessage());
+            }
+        });
+        if (withFacets) {
+            tasks.submit("Counting facets", context -> new FacetQueries(target.get().dsl()).counts(shown, calls),
+                    counts -> {
+                        if (asked == generation) {
+                            facets.set(counts);
+                        }
+                    }, failure -> LOG.warn("Could not count the facets", failure));
+        }
+    }
+
+    private void showPage(TracePage page, boolean calls) {
+        rows.addAll(page.rows());
+        more = page.more();
+        String noun = calls ? (rows.size() == 1 ? "LLM call" : "LLM calls") : (rows.size() == 1 ? "trace" : "traces");
+        listNote.set(rows.size() + (more ? "+ " : " ") + noun + (more ? ", more as you scroll" : ""));
+        updateEmptiness();
+    }
+
+    private void updateEmptiness() {
+        emptiness.set(traceCount == 0 ? Emptiness.NO_TRACES : rows.isEmpty() && !loading.get() ? Emptiness.NO_MATCHES
+                : Emptiness.NONE);
     }
 }

@@ -1,0 +1,188 @@
+package dev.tracedesk.traces;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The filter sidebar: each facet's values with their counts (click to filter, click again to
+ * drop), then the fields without facets — errors only, requested model, time, latency and cost
+ * ranges, import. A field applies on Enter.
+ */
+final class FilterSidebar extends VBox {
+
+    private final TracesViewModel viewModel;
+    private final VBox facetsBox = new VBox(12);
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    FilterSidebar(TracesViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("filterSidebar");
+        getStyleClass().add("filter-sidebar");
+        setSpacing(12);
+        getChildren().addAll(facetsBox, fields());
+        viewModel.facetsProperty().addListener((observable, before, after) -> showFacets(after));
+        viewModel.filterProperty().addListener((observable, before, after) -> showFacets(viewModel.facetsProperty().get()));
+        showFacets(viewModel.facetsProperty().get());
+    }
+
+    private void showFacets(Map<Facet, List<FacetCount>> counts) {
+        facetsBox.getChildren().clear();
+        for (Facet facet : Facet.values()) {
+            List<FacetCount> values = counts.getOrDefault(facet, List.of());
+            if (values.isEmpty()) {
+                continue;
+            }
+            VBox box = new VBox(1, heading(facet.title()));
+            box.setId("facet-" + facet.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            values.forEach(value -> box.getChildren().add(valueButton(value)));
+            facetsBox.getChildren().add(box);
+        }
+    }
+
+    private Node valueButton(FacetCount value) {
+        boolean chosen = isChosen(value, viewModel.filterProperty().get());
+        Label name = new Label(value.label());
+        name.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Label count = new Label(String.format(Locale.ROOT, "%,d", value.count()));
+        count.getStyleClass().add("facet-count");
+        Button button = new Button(null, new HBox(6, name, count));
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setAlignment(Pos.CENTER_LEFT);
+        button.getStyleClass().addAll("facet-value", "flat");
+        if (chosen) {
+            button.getStyleClass().add("facet-chosen");
+        }
+        button.setUserData(value);
+        button.setOnAction(event -> viewModel.setFilter(toggle(value, viewModel.filterProperty().get(), chosen)));
+        return button;
+    }
+
+    static boolean isChosen(FacetCount value, TraceFilter filter) {
+        return switch (value.facet()) {
+            case PROVIDER -> value.value().equals(filter.provider());
+            case SERVED_MODEL -> value.value().equals(filter.servedModel());
+            case PROMPT -> value.value().equals(filter.promptName()) && Objects.equals(value.version(), filter.promptVersion());
+            case KIND -> value.value().equals(filter.kind());
+            case STATUS -> value.value().equals(filter.status());
+        };
+    }
+
+    static TraceFilter toggle(FacetCount value, TraceFilter filter, boolean chosen) {
+        String v = chosen ? null : value.value();
+        return switch (value.facet()) {
+            case PROVIDER -> filter.withProvider(v);
+            case SERVED_MODEL -> filter.withServedModel(v);
+            case PROMPT -> filter.withPrompt(v, value.version());
+            case KIND -> filter.withKind(v);
+            case STATUS -> filter.withStatus(v);
+        };
+    }
+
+    private Node fields() {
+        CheckBox errorsOnly = new CheckBox("Errors only");
+        errorsOnly.setId("errorsOnlyCheck");
+        errorsOnly.setOnAction(event -> apply(f -> f.withHasError(errorsOnly.isSelected() ? Boolean.TRUE : null)));
+        viewModel.filterProperty().addListener((o, b, f) -> errorsOnly.setSelected(Boolean.TRUE.equals(f.hasError())));
+
+        TextField requested = field("requestedModelField", "Requested model");
+        requested.setOnAction(event -> apply(f -> f.withRequestedModel(blankToNull(requested.getText()))));
+        DatePicker from = new DatePicker();
+        from.setPromptText("From date");
+        DatePicker to = new DatePicker();
+        to.setPromptText("To date (inclusive)");
+        Runnable applyDates = () -> apply(f -> f.withTimeRange(epochNs(from.getValue()),
+                to.getValue() == null ? null : epochNs(to.getValue().plusDays(1))));
+        from.setOnAction(event -> applyDates.run());
+        to.setOnAction(event -> applyDates.run());
+        TextField minLatency = field("minLatencyField", "≥ ms");
+        TextField maxLatency = field("maxLatencyField", "≤ ms");
+        Runnable applyLatency = () -> apply(f -> f.withLatencyRange(millisToNs(minLatency.getText()), millisToNs(maxLatency.getText())));
+        minLatency.setOnAction(event -> applyLatency.run());
+        maxLatency.setOnAction(event -> applyLatency.run());
+        TextField minCost = field("minCostField", "≥ $");
+        TextField maxCost = field("maxCostField", "≤ $");
+        Runnable applyCost = () -> apply(f -> f.withCostRange(decimal(minCost.getText()), decimal(maxCost.getText())));
+        minCost.setOnAction(event -> applyCost.run());
+        maxCost.setOnAction(event -> applyCost.run());
+        TextField importId = field("importIdField", "Import id");
+        importId.setOnAction(event -> apply(f -> f.withImportId(whole(importId.getText()))));
+        viewModel.filterProperty().addListener((o, b, f) -> {
+            if (f.isEmpty()) {
+                List.of(requested, minLatency, maxLatency, minCost, maxCost, importId).forEach(TextField::clear);
+                from.setValue(null);
+                to.setValue(null);
+            }
+        });
+        return new VBox(6, heading("More filters"), errorsOnly, requested, from, to,
+                heading("Latency"), new HBox(4, minLatency, maxLatency),
+                heading("Cost (USD)"), new HBox(4, minCost, maxCost), importId);
+    }
+
+    private void apply(UnaryOperator<TraceFilter> change) {
+        viewModel.setFilter(change.apply(viewModel.filterProperty().get()));
+    }
+
+    private Long epochNs(LocalDate date) {
+        return date == null ? null : date.atStartOfDay(zone).toInstant().toEpochMilli() * 1_000_000L;
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(6);
+        return field;
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("facet-heading");
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** Unreadable numbers count as empty: the field's prompt says what is expected. */
+    private static Long millisToNs(String text) {
+        BigDecimal value = decimal(text);
+        return value == null ? null : value.movePointRight(6).longValue();
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return blankToNull(text) == null ? null : new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long whole(String text) {
+        try {
+            return blankToNull(text) == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

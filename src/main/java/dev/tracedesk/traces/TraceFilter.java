@@ -1,0 +1,106 @@
+package dev.tracedesk.traces;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * What the Traces section shows. Every field is optional (null = no restriction). A trace matches
+ * when one of its spans matches every span-level field; the time range is on the trace's start (on
+ * the call's start when LLM calls are listed). {@code spanRowIds} come from a full-text search.
+ *
+ * @param promptVersion only with {@code promptName}; null = every version of that template
+ * @param hasError      true = only spans with status ERROR or an error message; false = only spans without
+ */
+public record TraceFilter(Long fromNs, Long toNs, String provider, String servedModel, String requestedModel,
+                          String promptName, String promptVersion, String kind, String status, Boolean hasError,
+                          Long minLatencyNs, Long maxLatencyNs, BigDecimal minCostUsd, BigDecimal maxCostUsd,
+                          Long importId, Set<Long> spanRowIds) {
+
+    public static final TraceFilter NONE = new TraceFilter(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null);
+
+    public TraceFilter {
+        spanRowIds = spanRowIds == null ? null : Set.copyOf(spanRowIds);
+    }
+
+    /** True when nothing restricts the list. */
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    /** True when some field restricts spans (everything but the time range). */
+    boolean restrictsSpans() {
+        return !withTimeRange(null, null).isEmpty();
+    }
+
+    public TraceFilter withTimeRange(Long from, Long to) {
+        return new TraceFilter(from, to, provider, servedModel, requestedModel, promptName, promptVersion, kind, status,
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withProvider(String value) {
+        return new TraceFilter(fromNs, toNs, value, servedModel, requestedModel, promptName, promptVersion, kind, status,
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withServedModel(String value) {
+        return new TraceFilter(fromNs, toNs, provider, value, requestedModel, promptName, promptVersion, kind, status,
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withRequestedModel(String value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, value, promptName, promptVersion, kind, status,
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withPrompt(String name, String version) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, name, name == null ? null : version,
+                kind, status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withKind(String value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, value,
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withStatus(String value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                value, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withHasError(Boolean value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, value, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withLatencyRange(Long minNs, Long maxNs) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, hasError, minNs, maxNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+    }
+
+    public TraceFilter withCostRange(BigDecimal min, BigDecimal max) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, hasError, minLatencyNs, maxLatencyNs, min, max, importId, spanRowIds);
+    }
+
+    public TraceFilter withImportId(Long value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, value, spanRowIds);
+    }
+
+    public TraceFilter withSpanRowIds(Set<Long> ids) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, ids);
+    }
+
+    /** This filter without the facet's own dimension, so a facet lists the values one could switch to. */
+    TraceFilter without(Facet facet) {
+        return switch (facet) {
+            case PROVIDER -> withProvider(null);
+            case SERVED_MODEL -> withServedModel(null);
+            case PROMPT -> withPrompt(null, null);
+            case KIND -> withKind(null);
+            case STATUS -> withStatus(null);
+        };
+    }
+}
