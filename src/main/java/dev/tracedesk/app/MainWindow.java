@@ -18,6 +18,7 @@ import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.ingest.ImportsViewModel;
 import dev.tracedesk.search.SpanSearch;
+import dev.tracedesk.search.WorkspaceSearches;
 import dev.tracedesk.shell.MainView;
 import dev.tracedesk.shell.MainViewModel;
 import dev.tracedesk.shell.SampleDataCatalog;
@@ -63,7 +64,7 @@ public final class MainWindow {
     public static MainWindow open(Stage stage, WorkspaceLocation location, UiPreferences preferences,
                                   SampleDataCatalog sampleData, String version) {
         return open(stage, location, preferences, sampleData, version,
-                dsl -> new ImportService(dsl, FormatReaders.standard()));
+                dsl -> new ImportService(dsl, FormatReaders.standard()), new WorkspaceSearches());
     }
 
     /** As above, importing with the readers {@code importServices} gives; tests pass their own. */
@@ -138,6 +139,13 @@ public final class MainWindow {
             LOG.warn("Could not save UI preferences to {}: {}", preferences.file(), e.getMessage());
         }
         tasks.close();
+        if (searches instanceof AutoCloseable index) {
+            try {
+                index.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close the search index: {}", e.getMessage());
+            }
+        }
         session.close();
     }
 }
