@@ -4,9 +4,15 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import dev.tracedesk.search.LuceneSpanSearch;
+import dev.tracedesk.search.SearchIndexLocation;
+import dev.tracedesk.search.SearchQueryException;
 import dev.tracedesk.store.Workspace;
+import dev.tracedesk.traces.TraceListing;
 import dev.tracedesk.traces.TraceQueries;
 import dev.tracedesk.traces.TraceSummary;
 import picocli.CommandLine.Command;
@@ -16,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "traces", description = "List traces, newest first, with their span count and the models that answered.")
+@Command(name = "traces", description = {"List traces, newest first, with their span count and the models that answered.",
+        "--query searches prompts, outputs, messages and retrieved documents as 'tracedesk search' does;"
+                + " the other options narrow the list further."})
 public final class TracesCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,8 +37,23 @@ public final class TracesCommand implements Callable<Integer> {
             description = "Only traces with a span whose served or requested model is M or starts with M.")
     private String model;
 
+    @Option(names = "--query", paramLabel = "TEXT",
+            description = "Only traces with a span matching this full-text query (syntax: tracedesk search --help).")
+    private String query;
+
+    @Option(names = "--prompt", paramLabel = "NAME[@VERSION]",
+            description = "Only traces with a call of this prompt template (and version); @VERSION alone for templates without a name.")
+    private String prompt;
+
+    @Option(names = "--since", paramLabel = "T",
+            description = "Only traces started at or after T: an ISO time (2026-11-01T09:00:00Z), a date (UTC), or an age: 30m, 24h, 7d.")
+    private String since;
+
     @Option(names = "--json", description = "Print JSON only.")
     private boolean json;
+
+    /** How many search hits narrow the list at most: the list shows traces, a few per hit. */
+    private static final int QUERY_HITS = 10_000;
 
     @Spec
     private CommandSpec spec;
@@ -40,9 +63,13 @@ public final class TracesCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit + ".");
         }
+        Long sinceNs = since == null ? null : SinceOption.epochNanos(since, spec.commandLine());
+        String promptName = prompt == null ? null : prompt.split("@", 2)[0];
+        String promptVersion = prompt == null || !prompt.contains("@") ? null : prompt.split("@", 2)[1];
         List<TraceSummary> traces;
         try (Workspace open = workspace.open()) {
-            traces = new TraceQueries(open.dsl()).traces(model, limit);
+            Set<Long> hits = query == null ? null : searchHits(open, query);
+            traces = new TraceQueries(open.dsl()).traces(new TraceListing(model, promptName, promptVersion, sinceNs, hits, limit));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -50,8 +77,8 @@ public final class TracesCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (traces.isEmpty()) {
-            out.println(model == null ? "No traces yet. Import a file: tracedesk import FILE"
-                    : "No trace has a span with model " + model + ".");
+            boolean narrowed = model != null || query != null || prompt != null || since != null;
+            out.println(narrowed ? "No trace matches." : "No traces yet. Import a file: tracedesk import FILE");
         } else {
             out.printf("%-20s %10s  %-6s %6s  %-34s %s%n", "STARTED (UTC)", "DURATION", "STATUS", "SPANS", "TRACE ID", "NAME  [MODELS]");
         }
@@ -63,6 +90,17 @@ public final class TracesCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private Set<Long> searchHits(Workspace open, String text) {
+        try (LuceneSpanSearch search = LuceneSpanSearch.open(SearchIndexLocation.of(open.location(), System.getenv()), open.dsl())) {
+            search.catchUp(new ConsoleProgress(spec.commandLine().getErr()));
+            Set<Long> rowIds = new HashSet<>();
+            search.search(text, QUERY_HITS).hits().forEach(hit -> rowIds.add(hit.spanRowId()));
+            return rowIds;
+        } catch (SearchQueryException unreadable) {
+            throw new ParameterException(spec.commandLine(), unreadable.getMessage());
+        }
     }
 
     /** The documented shape, keys in this order. */

@@ -38,10 +38,40 @@ public final class TraceQueries {
      * span's served or requested model is that model or starts with it.
      */
     public List<TraceSummary> traces(String model, int limit) {
+        return traces(new TraceListing(model, null, null, null, null, limit));
+    }
+
+    /** Newest first; each part of the listing narrows it (a span of the trace must match all span parts). */
+    public List<TraceSummary> traces(TraceListing listing) {
         Field<Integer> spanCount = DSL.field(DSL.selectCount().from(SPAN).where(SPAN.TRACE_ID.eq(TRACE.ID)));
-        Condition matchesModel = model == null || model.isEmpty() ? DSL.noCondition()
-                : DSL.exists(DSL.selectOne().from(SPAN).where(SPAN.TRACE_ID.eq(TRACE.ID))
-                        .and(SPAN.SERVED_MODEL.startsWith(model).or(SPAN.REQUESTED_MODEL.startsWith(model))));
+        Condition spanMatches = DSL.noCondition();
+        boolean narrowsSpans = false;
+        String model = listing.model();
+        if (model != null && !model.isEmpty()) {
+            spanMatches = spanMatches.and(SPAN.SERVED_MODEL.startsWith(model).or(SPAN.REQUESTED_MODEL.startsWith(model)));
+            narrowsSpans = true;
+        }
+        if (listing.promptName() != null && !listing.promptName().isEmpty()) {
+            spanMatches = spanMatches.and(SPAN.PROMPT_TEMPLATE_NAME.eq(listing.promptName()));
+            narrowsSpans = true;
+        }
+        if (listing.promptVersion() != null && !listing.promptVersion().isEmpty()) {
+            // a version alone is enough: OpenInference templates carry a version and no name
+            spanMatches = spanMatches.and(SPAN.PROMPT_TEMPLATE_VERSION.eq(listing.promptVersion()));
+            narrowsSpans = true;
+        }
+        if (listing.spanRowIds() != null) {
+            spanMatches = spanMatches.and(listing.spanRowIds().isEmpty() ? DSL.falseCondition() : SPAN.ID.in(listing.spanRowIds()));
+            narrowsSpans = true;
+        }
+        Condition matches = narrowsSpans
+                ? DSL.exists(DSL.selectOne().from(SPAN).where(SPAN.TRACE_ID.eq(TRACE.ID)).and(spanMatches))
+                : DSL.noCondition();
+        if (listing.sinceNs() != null) {
+            matches = matches.and(TRACE.START_NS.ge(listing.sinceNs()));
+        }
+        Condition matchesModel = matches;
+        int limit = listing.limit();
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             var rows = tx.select(TRACE.ID, TRACE.EXTERNAL_TRACE_ID, TRACE.NAME, TRACE.START_NS, TRACE.END_NS,
