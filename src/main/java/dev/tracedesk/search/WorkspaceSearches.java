@@ -33,11 +33,22 @@ public final class WorkspaceSearches implements Function<Workspace, SpanSearch>,
             index = LuceneSpanSearch.open(SearchIndexLocation.of(opened.location(), System.getenv()), opened.dsl());
             workspace = opened;
         }
-        LuceneSpanSearch current = index;
-        return (query, limit) -> {
-            current.catchUp(UNREPORTED);
-            return current.search(query, limit);
-        };
+        return new CatchingUp(index);
+    }
+
+    /** Brings the index up to date, then searches it. */
+    private record CatchingUp(LuceneSpanSearch index) implements SpanSearch {
+
+        @Override
+        public SearchResult search(String query, int limit) {
+            return search(query, limit, UNREPORTED);
+        }
+
+        @Override
+        public SearchResult search(String query, int limit, TaskContext progress) {
+            index.catchUp(progress);
+            return index.search(query, limit);
+        }
     }
 
     @Override
