@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tracedesk.grounding.SentenceGrounding;
-import dev.tracedesk.grounding.SpanGrounding;
 import dev.tracedesk.traces.SpanCheck;
 import dev.tracedesk.traces.SpanDetail;
 import dev.tracedesk.traces.SpanDocument;
+import dev.tracedesk.traces.SpanGrounding;
 import dev.tracedesk.traces.SpanMessage;
 import dev.tracedesk.traces.TraceDetail;
 

@@ -2,6 +2,7 @@ package dev.tracedesk.traces;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.scene.Node;
@@ -32,10 +33,12 @@ final class ProvenancePanel extends VBox {
         this.sameModel = sameModel;
         setId("provenancePanel");
         getStyleClass().add("provenance");
+        getStylesheets().add(ProvenancePanel.class.getResource("/css/grounding.css").toExternalForm());
         setSpacing(10);
     }
 
-    void show(SpanDetail span) {
+    /** Shows a span's provenance; {@code hint} is its groundedness hint, when it has one. */
+    void show(SpanDetail span, Optional<SpanHint> hint) {
         getChildren().clear();
         if (span == null) {
             return;
@@ -59,6 +62,7 @@ final class ProvenancePanel extends VBox {
         if (span.outputText() != null) {
             getChildren().add(section("Output", LongText.of(span.outputText(), "output-text")));
         }
+        hint.ifPresent(found -> getChildren().add(GroundingHintSection.of(found)));
         if (!span.checks().isEmpty()) {
             getChildren().add(section("Checks", checks(span.checks())));
         }

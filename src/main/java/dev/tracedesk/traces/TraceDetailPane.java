@@ -153,7 +153,7 @@ final class TraceDetailPane extends VBox {
     }
 
     private void showSpan(SpanDetail span) {
-        provenance.show(span);
+        provenance.show(span, viewModel.hintOf(span));
         selecting = true;
         try {
             select(tree.getRoot(), span);

@@ -2,6 +2,8 @@ package dev.tracedesk.traces;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -39,6 +41,7 @@ public final class TraceViewModel {
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(this, "canGoBack");
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(this, "canGoForward");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private Map<Long, SpanHint> hints = Map.of();
     private Place current;
     private int generation;
 
@@ -98,6 +101,14 @@ public final class TraceViewModel {
         }
     }
 
+    /**
+     * The groundedness hint of a span of the shown trace: present for an LLM call with output and
+     * retrieved context. Computed with the trace in the background, so selecting a span costs nothing.
+     */
+    public Optional<SpanHint> hintOf(SpanDetail span) {
+        return span == null ? Optional.empty() : Optional.ofNullable(hints.get(span.id()));
+    }
+
     /** Selects a span of the shown trace; the history remembers it for back / forward. */
     public void selectSpan(SpanDetail span) {
         selectedSpan.set(span);
@@ -115,11 +126,15 @@ public final class TraceViewModel {
             return;
         }
         int asked = ++generation;
-        tasks.submit("Opening trace", context -> new TraceQueries(target.get().dsl()).trace(place.traceId()),
-                found -> {
+        tasks.submit("Opening trace", context -> new TraceQueries(target.get().dsl()).trace(place.traceId())
+                        .map(detail -> new OpenedTrace(detail, hintsOf(detail))),
+                opened -> {
                     if (asked != generation) {
                         return;
                     }
+                    Optional<TraceDetail> found = opened.map(OpenedTrace::detail);
+                    // Before the trace and span are set: their listeners ask for the selected span's hint.
+                    hints = opened.map(OpenedTrace::hints).orElse(Map.of());
                     trace.set(found.orElse(null));
                     message.set(found.isPresent() ? "" : "Trace " + place.traceId() + " is not in this workspace.");
                     selectedSpan.set(found.map(detail -> startingSpan(detail, place.spanId())).orElse(null));
@@ -127,6 +142,17 @@ public final class TraceViewModel {
                     LOG.warn("Could not open trace {}", place.traceId(), failure);
                     message.set("The trace could not be opened: " + failure.getMessage());
                 });
+    }
+
+    private static Map<Long, SpanHint> hintsOf(TraceDetail detail) {
+        Map<Long, SpanHint> byRowId = new HashMap<>();
+        for (SpanDetail span : detail.spans()) {
+            SpanHint.of(detail, span).ifPresent(hint -> byRowId.put(span.id(), hint));
+        }
+        return Map.copyOf(byRowId);
+    }
+
+    private record OpenedTrace(TraceDetail detail, Map<Long, SpanHint> hints) {
     }
 
     private static SpanDetail startingSpan(TraceDetail detail, String spanId) {

@@ -1,14 +1,14 @@
-package dev.tracedesk.grounding;
+package dev.tracedesk.traces;
 
-import static dev.tracedesk.grounding.TraceBuilder.documentIds;
+import static dev.tracedesk.traces.TraceBuilder.documentIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tracedesk.traces.SpanDocument;
-import dev.tracedesk.traces.TraceDetail;
+import dev.tracedesk.grounding.GroundingDocument;
+
 
 class RetrievedContextTest {
 

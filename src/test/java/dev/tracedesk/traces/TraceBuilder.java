@@ -1,12 +1,10 @@
-package dev.tracedesk.grounding;
+package dev.tracedesk.traces;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tracedesk.traces.SpanDetail;
-import dev.tracedesk.traces.SpanDocument;
-import dev.tracedesk.traces.SpanMessage;
-import dev.tracedesk.traces.TraceDetail;
+import dev.tracedesk.grounding.GroundingDocument;
+
 
 /** Traces as {@code TraceQueries} returns them, built in memory: only what grounding reads is filled in. */
 final class TraceBuilder {

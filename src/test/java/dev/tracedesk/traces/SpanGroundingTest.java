@@ -1,4 +1,4 @@
-package dev.tracedesk.grounding;
+package dev.tracedesk.traces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tracedesk.traces.SpanDetail;
-import dev.tracedesk.traces.SpanMessage;
-import dev.tracedesk.traces.TraceDetail;
+import dev.tracedesk.grounding.SentenceGrounding;
+import dev.tracedesk.grounding.Verdict;
+
 
 class SpanGroundingTest {
 

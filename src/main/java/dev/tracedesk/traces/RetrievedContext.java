@@ -1,4 +1,4 @@
-package dev.tracedesk.grounding;
+package dev.tracedesk.traces;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.tracedesk.core.model.SpanKind;
-import dev.tracedesk.traces.SpanDetail;
-import dev.tracedesk.traces.SpanDocument;
-import dev.tracedesk.traces.TraceDetail;
+import dev.tracedesk.grounding.GroundingDocument;
 
 /**
  * The documents an LLM call could have drawn on. The span's own documents when it has any (some

@@ -1,13 +1,13 @@
-package dev.tracedesk.grounding;
+package dev.tracedesk.traces;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.tracedesk.core.model.SpanKind;
-import dev.tracedesk.traces.SpanDetail;
-import dev.tracedesk.traces.SpanMessage;
-import dev.tracedesk.traces.TraceDetail;
+import dev.tracedesk.grounding.GroundednessHint;
+import dev.tracedesk.grounding.GroundingDocument;
+import dev.tracedesk.grounding.GroundingResult;
 
 /** The groundedness hint of one span of a trace, when it has one: an LLM call with output text and retrieved context. */
 public final class SpanGrounding {
