@@ -97,6 +97,13 @@ class SavedViewsWindowTest {
         return robot.lookup("#viewsMenu").queryAs(MenuButton.class).getText();
     }
 
+    /** The label in an open popup (the Views menu's) that matches, or null. */
+    private static Label menuItemLabel(FxRobot robot, Predicate<Node> matches) {
+        return robot.listWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
+                .flatMap(w -> robot.from(w.getScene().getRoot()).lookup(matches).<Label>queryAll().stream())
+                .findFirst().orElse(null);
+    }
+
     private List<String> expectedTraces(TraceFilter filter, TraceSort sort) {
         return new TraceListQueries(window.viewModel().session().workspace().orElseThrow().dsl())
                 .traces(filter, sort, 0).rows().stream().map(TraceRow::traceId).toList();
@@ -142,9 +149,10 @@ class SavedViewsWindowTest {
 
         // Opened directly: on the headless screen a click on the button does not open its popup.
         robot.interact(() -> robot.lookup("#viewsMenu").queryAs(MenuButton.class).show());
-        javafx.stage.Window menu = robot.listWindows().stream().filter(w -> w instanceof ContextMenu).findFirst().orElseThrow();
         Predicate<Node> viewItem = node -> node instanceof Label label && VIEW.equals(label.getText());
-        robot.clickOn(robot.from(menu.getScene().getRoot()).lookup(viewItem).queryAs(Label.class));
+        // The popup fills its items after it shows: wait until the view's item is there.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> menuItemLabel(robot, viewItem) != null);
+        robot.clickOn(menuItemLabel(robot, viewItem));
         waitUntilIdle();
 
         assertThat(table(robot).getItems()).extracting(TraceRow::traceId).containsExactlyElementsOf(saved);
