@@ -1,7 +1,9 @@
 package dev.tracedesk.traces;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -12,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -34,13 +37,16 @@ import dev.tracedesk.ui.EmptyState;
 /**
  * Controller of {@code /fxml/traces/TracesView.fxml}: filter sidebar, search box, the table of
  * traces or LLM calls (sorted by the store, paged as it scrolls), and the opened trace.
- * Ctrl+F focuses the search; Enter opens the selected row; Alt+Left / Alt+Right go back / forward.
+ * Ctrl+F focuses the search; Enter opens the selected row; Alt+Left / Alt+Right go back / forward;
+ * Ctrl+Shift+S saves the view (the Views menu: filters, search, sort and columns by name).
  */
 public final class TracesView {
 
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
     private static final KeyCombination FORWARD = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+    private static final KeyCombination SAVE_VIEW = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private final TracesViewModel viewModel;
 
@@ -50,6 +56,8 @@ public final class TracesView {
     @FXML private TextField searchField;
     @FXML private ToggleButton llmCallsToggle;
     @FXML private Button clearFiltersButton;
+    @FXML private MenuButton viewsMenu;
+    @FXML private Label viewNote;
     @FXML private Label listNote;
     @FXML private Label searchNote;
     @FXML private ListView<SearchHit> hitsList;
@@ -67,6 +75,7 @@ public final class TracesView {
     @FXML private EmptyState emptyState;
     @FXML private StackPane detailHolder;
     @FXML private Label noTraceOpen;
+    private SavedViewsMenu savedViewsMenu;
 
     public TracesView(TracesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -84,6 +93,7 @@ public final class TracesView {
         llmCallsToggle.selectedProperty().bindBidirectional(viewModel.llmCallsProperty());
         setUpSearch();
         setUpTable();
+        setUpSavedViews();
         setUpDetail();
         split.sceneProperty().addListener((observable, before, scene) -> {
             if (scene != null) {
@@ -107,6 +117,9 @@ public final class TracesView {
         } else if (FORWARD.match(event)) {
             viewModel.trace().goForward();
             event.consume();
+        } else if (SAVE_VIEW.match(event)) {
+            event.consume();
+            savedViewsMenu.saveAs();
         }
     }
 
@@ -212,6 +225,53 @@ public final class TracesView {
                 event.consume();
             }
         });
+    }
+
+    /**
+     * A saved view also holds the table's columns and sort, which only the table knows: both are
+     * kept in step with the view model in each direction.
+     */
+    private void setUpSavedViews() {
+        savedViewsMenu = new SavedViewsMenu(viewsMenu, viewModel.savedViews());
+        viewNote.textProperty().bind(viewModel.savedViews().messageProperty());
+        // Ids that outlive titles and FXML order: saved views refer to columns by them.
+        Map<TableColumn<TraceRow, ?>, String> ids = Map.of(timeColumn, "time", nameColumn, "name", modelColumn, "model",
+                promptColumn, "prompt", latencyColumn, "latency", tokensColumn, "tokens", costColumn, "cost",
+                statusColumn, "status", spansColumn, "spans");
+        Map<String, TableColumn<TraceRow, ?>> byId = new LinkedHashMap<>();
+        tracesTable.getColumns().forEach(column -> byId.put(ids.get(column), column));
+        TableColumnLayout<TraceRow> layout = new TableColumnLayout<>(tracesTable, byId);
+        boolean[] showing = {false};
+        layout.onChange(() -> {
+            if (!showing[0]) {
+                viewModel.columnsProperty().set(layout.current());
+            }
+        });
+        viewModel.columnsProperty().addListener((observable, before, wanted) -> {
+            if (!wanted.equals(layout.current())) {
+                showing[0] = true;
+                layout.show(wanted);
+                showing[0] = false;
+                viewModel.columnsProperty().set(layout.current());
+            }
+        });
+        viewModel.columnsProperty().set(layout.current());
+        viewModel.sortProperty().addListener((observable, before, sort) -> showSort(sort));
+    }
+
+    /** Shows a sort that did not come from the table (a saved view's) on the column headers. */
+    private void showSort(TraceSort sort) {
+        TableColumn<TraceRow, ?> shown = tracesTable.getSortOrder().isEmpty() ? null : tracesTable.getSortOrder().get(0);
+        boolean unsorted = shown == null && sort.equals(TraceSort.NEWEST_FIRST);
+        if (unsorted || shown != null && shown.getUserData() == sort.column()
+                && (shown.getSortType() == TableColumn.SortType.ASCENDING) == sort.ascending()) {
+            return;
+        }
+        tracesTable.getColumns().stream().filter(column -> column.getUserData() == sort.column()).findFirst()
+                .ifPresentOrElse(column -> {
+                    column.setSortType(sort.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                    tracesTable.getSortOrder().setAll(List.of(column));
+                }, () -> tracesTable.getSortOrder().clear());
     }
 
     private void open(TraceRow row) {

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -64,8 +68,12 @@ public final class TracesViewModel {
     private final ReadOnlyBooleanWrapper searchAvailable = new ReadOnlyBooleanWrapper(this, "searchAvailable");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Emptiness> emptiness = new ReadOnlyObjectWrapper<>(this, "emptiness", Emptiness.NO_TRACES);
+    private final ObjectProperty<List<TracesViewDefinition.ViewColumn>> columns = new SimpleObjectProperty<>(this, "columns", List.of());
+    private final ObjectBinding<TracesViewDefinition> definition;
     private final TraceViewModel trace;
+    private final SavedViewsViewModel savedViews;
     private long traceCount;
+    private boolean applying;
     private int generation;
     private boolean more;
 
@@ -79,7 +87,14 @@ public final class TracesViewModel {
         this.workspace = workspace;
         this.searches = searches;
         this.trace = new TraceViewModel(tasks, workspace);
-        llmCalls.addListener((observable, before, after) -> reload());
+        this.definition = Bindings.createObjectBinding(() -> new TracesViewDefinition(filter.get(), searchText.get(),
+                llmCalls.get(), sort.get(), columns.get()), filter, searchText, llmCalls, sort, columns);
+        this.savedViews = new SavedViewsViewModel(tasks, workspace, definition, this::apply);
+        llmCalls.addListener((observable, before, after) -> {
+            if (!applying) {
+                reload();
+            }
+        });
         stats.addListener((observable, before, after) -> workspaceChanged(after));
         workspaceChanged(stats.getValue());
     }
@@ -138,6 +153,39 @@ public final class TracesViewModel {
 
     public TraceViewModel trace() {
         return trace;
+    }
+
+    /** The saved views: the Views menu's names, applying, saving, deleting. */
+    public SavedViewsViewModel savedViews() {
+        return savedViews;
+    }
+
+    /** The table's visible columns in order, with widths: the view keeps this in step with the table. */
+    public ObjectProperty<List<TracesViewDefinition.ViewColumn>> columnsProperty() {
+        return columns;
+    }
+
+    /** What the section shows now, as a saved view would keep it. */
+    public ObservableValue<TracesViewDefinition> definitionProperty() {
+        return definition;
+    }
+
+    /**
+     * Shows a saved view: filter, toggle, sort and columns at once, then one reload — through the
+     * search when the view has a query, so its hits are found again in today's index.
+     */
+    void apply(TracesViewDefinition view) {
+        applying = true;
+        try {
+            filter.set(view.filter());
+            sort.set(view.sort());
+            llmCalls.set(view.llmCalls());
+            columns.set(view.columns());
+            searchText.set(view.searchText());
+        } finally {
+            applying = false;
+        }
+        search();
     }
 
     public void setFilter(TraceFilter replacement) {
@@ -235,6 +283,7 @@ public final class TracesViewModel {
     private void workspaceChanged(WorkspaceStats stats) {
         traceCount = stats == null ? 0 : stats.traces();
         searchAvailable.set(workspace.get().map(searches).isPresent());
+        savedViews.refresh();
         reload();
     }
 
