@@ -8,6 +8,7 @@ public record FacetCount(Facet facet, String value, String version, long count) 
 
     /** "refund-answer v3", or the value itself. */
     public String label() {
-        return version == null ? value : value + " v" + version;
+        // OpenInference templates carry a version and no name
+        return value == null ? "(unnamed) " + version : version == null ? value : value + " v" + version;
     }
 }

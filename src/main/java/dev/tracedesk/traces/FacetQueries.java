@@ -43,7 +43,7 @@ public final class FacetQueries {
         boolean matchesAllBut(Facet excluded, TraceFilter filter) {
             return (excluded == Facet.PROVIDER || filter.provider() == null || filter.provider().equals(provider))
                     && (excluded == Facet.SERVED_MODEL || filter.servedModel() == null || filter.servedModel().equals(servedModel))
-                    && (excluded == Facet.PROMPT || filter.promptName() == null || (filter.promptName().equals(promptName)
+                    && (excluded == Facet.PROMPT || ((filter.promptName() == null || filter.promptName().equals(promptName))
                             && (filter.promptVersion() == null || filter.promptVersion().equals(promptVersion))))
                     && (excluded == Facet.KIND || filter.kind() == null || filter.kind().equals(kind))
                     && (excluded == Facet.STATUS || filter.status() == null || filter.status().equals(status));
@@ -86,13 +86,13 @@ public final class FacetQueries {
                 case KIND -> Arrays.asList(combination.kind(), null);
                 case STATUS -> Arrays.asList(combination.status(), null);
             };
-            if (value.get(0) != null) {
+            if (value.get(0) != null || value.get(1) != null) {
                 byValue.merge(value, combination.spans(), Long::sum);
             }
         }
         Comparator<Map.Entry<List<String>, Long>> mostFirst = Map.Entry.<List<String>, Long>comparingByValue().reversed();
         return byValue.entrySet().stream()
-                .sorted(mostFirst.thenComparing(entry -> entry.getKey().get(0))
+                .sorted(mostFirst.thenComparing(entry -> entry.getKey().get(0), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(entry -> entry.getKey().get(1), Comparator.nullsFirst(Comparator.naturalOrder())))
                 .limit(VALUES_PER_FACET)
                 .map(entry -> new FacetCount(facet, entry.getKey().get(0), entry.getKey().get(1), entry.getValue()))

@@ -80,7 +80,8 @@ final class FilterSidebar extends VBox {
         return switch (value.facet()) {
             case PROVIDER -> value.value().equals(filter.provider());
             case SERVED_MODEL -> value.value().equals(filter.servedModel());
-            case PROMPT -> value.value().equals(filter.promptName()) && Objects.equals(value.version(), filter.promptVersion());
+            case PROMPT -> (filter.promptName() != null || filter.promptVersion() != null)
+                    && Objects.equals(value.value(), filter.promptName()) && Objects.equals(value.version(), filter.promptVersion());
             case KIND -> value.value().equals(filter.kind());
             case STATUS -> value.value().equals(filter.status());
         };
@@ -91,7 +92,7 @@ final class FilterSidebar extends VBox {
         return switch (value.facet()) {
             case PROVIDER -> filter.withProvider(v);
             case SERVED_MODEL -> filter.withServedModel(v);
-            case PROMPT -> filter.withPrompt(v, value.version());
+            case PROMPT -> chosen ? filter.withPrompt(null, null) : filter.withPrompt(value.value(), value.version());
             case KIND -> filter.withKind(v);
             case STATUS -> filter.withStatus(v);
         };

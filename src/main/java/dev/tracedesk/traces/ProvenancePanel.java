@@ -84,7 +84,7 @@ final class ProvenancePanel extends VBox {
         copySpan.setId("copySpanIdButton");
         copySpan.setOnAction(event -> ClipboardText.copy(span.spanId()));
         FlowPane actions = new FlowPane(6, 6, kind, copySpan);
-        if (span.promptTemplate() != null && span.promptTemplate().name() != null) {
+        if (span.promptTemplate() != null && (span.promptTemplate().name() != null || span.promptTemplate().version() != null)) {
             Button prompt = new Button("Other calls with this prompt version");
             prompt.setId("samePromptButton");
             prompt.setOnAction(event -> samePrompt.accept(span));

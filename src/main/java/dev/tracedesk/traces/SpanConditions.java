@@ -28,8 +28,7 @@ final class SpanConditions {
         addIfSet(conditions, filter.servedModel() == null ? null : SPAN.SERVED_MODEL.eq(filter.servedModel()));
         addIfSet(conditions, filter.requestedModel() == null ? null : SPAN.REQUESTED_MODEL.eq(filter.requestedModel()));
         addIfSet(conditions, filter.promptName() == null ? null : SPAN.PROMPT_TEMPLATE_NAME.eq(filter.promptName()));
-        addIfSet(conditions, filter.promptName() == null || filter.promptVersion() == null ? null
-                : SPAN.PROMPT_TEMPLATE_VERSION.eq(filter.promptVersion()));
+        addIfSet(conditions, filter.promptVersion() == null ? null : SPAN.PROMPT_TEMPLATE_VERSION.eq(filter.promptVersion()));
         addIfSet(conditions, filter.kind() == null ? null : SPAN.KIND.eq(filter.kind()));
         addIfSet(conditions, filter.status() == null ? null : SPAN.STATUS.eq(filter.status()));
         addIfSet(conditions, filter.hasError() == null ? null : filter.hasError() ? failed() : failed().not());

@@ -8,7 +8,8 @@ import java.util.Set;
  * when one of its spans matches every span-level field; the time range is on the trace's start (on
  * the call's start when LLM calls are listed). {@code spanRowIds} come from a full-text search.
  *
- * @param promptVersion only with {@code promptName}; null = every version of that template
+ * @param promptVersion null = every version; without a {@code promptName} it matches that version of any
+ *                      template (OpenInference templates carry a version and no name)
  * @param hasError      true = only spans with status ERROR or an error message; false = only spans without
  */
 public record TraceFilter(Long fromNs, Long toNs, String provider, String servedModel, String requestedModel,
@@ -54,7 +55,7 @@ public record TraceFilter(Long fromNs, Long toNs, String provider, String served
     }
 
     public TraceFilter withPrompt(String name, String version) {
-        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, name, name == null ? null : version,
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, name, version,
                 kind, status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
     }
 

@@ -112,4 +112,28 @@ class FacetQueriesTest {
             assertThat(counts.get(Facet.KIND)).extracting(FacetCount::value).contains("LLM", "RETRIEVER");
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void anOpenInferenceTemplateWithAVersionAndNoNameIsAFacetValueThatFilters(String engine) {
+        location = TestDatabases.freshLocation(engine, tempDir);
+        try (Workspace workspace = Workspace.open(location)) {
+            ImportService imports = new ImportService(workspace.dsl(), FormatReaders.standard());
+            for (String fixture : List.of("openinference/traces.jsonl", "otel-genai/traces.jsonl")) {
+                imports.importFile(Path.of("src/test/resources/fixtures", fixture), Optional.empty(), TestImports.NEVER_CANCELLED);
+            }
+            List<FacetCount> prompts = new FacetQueries(workspace.dsl()).counts(TraceFilter.NONE, false).get(Facet.PROMPT);
+            FacetCount unnamed = prompts.stream().filter(prompt -> prompt.value() == null).findFirst().orElseThrow();
+            assertThat(unnamed.label()).isEqualTo("(unnamed) " + unnamed.version());
+
+            TraceFilter byVersion = FilterSidebar.toggle(unnamed, TraceFilter.NONE, false);
+            assertThat(FilterSidebar.isChosen(unnamed, byVersion)).isTrue();
+            TracePage page = new TraceListQueries(workspace.dsl()).traces(byVersion, TraceSort.NEWEST_FIRST, 0);
+            long tracesWithVersion = workspace.dsl().fetchCount(org.jooq.impl.DSL.selectDistinct(
+                    dev.tracedesk.store.generated.Tables.SPAN.TRACE_ID).from(dev.tracedesk.store.generated.Tables.SPAN)
+                    .where(dev.tracedesk.store.generated.Tables.SPAN.PROMPT_TEMPLATE_VERSION.eq(unnamed.version())));
+            assertThat(page.rows()).hasSize((int) tracesWithVersion).isNotEmpty();
+            assertThat(FilterSidebar.toggle(unnamed, byVersion, true)).as("choosing it again drops it").isEqualTo(TraceFilter.NONE);
+        }
+    }
 }
