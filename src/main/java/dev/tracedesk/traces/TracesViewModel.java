@@ -245,7 +245,7 @@ public final class TracesViewModel {
             setFilter(filter.get().withSpanRowIds(null));
             return;
         }
-        tasks.submit("Searching", context -> search.search(query, SEARCH_LIMIT), this::showSearch, failure -> {
+        tasks.submit("Searching", context -> search.search(query, SEARCH_LIMIT, context), this::showSearch, failure -> {
             hits.clear();
             if (failure instanceof SearchQueryException) {
                 searchNote.set(failure.getMessage());
