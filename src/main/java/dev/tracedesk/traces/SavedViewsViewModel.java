@@ -35,11 +35,14 @@ public final class SavedViewsViewModel {
     private final ObservableValue<TracesViewDefinition> current;
     private final Consumer<TracesViewDefinition> apply;
     private final ObservableList<String> names = FXCollections.observableArrayList();
+    // One wrapper, kept: it listens to the list weakly, so a fresh one per call could be collected with its listeners.
+    private final ObservableList<String> readOnlyNames = FXCollections.unmodifiableObservableList(names);
     private final ReadOnlyStringWrapper appliedName = new ReadOnlyStringWrapper(this, "appliedName");
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Views");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private TracesViewDefinition appliedDefinition;
+    private int listing;
 
     /**
      * @param current what the section shows now
@@ -56,7 +59,7 @@ public final class SavedViewsViewModel {
 
     /** The saved views' names, alphabetically. */
     public ObservableList<String> names() {
-        return FXCollections.unmodifiableObservableList(names);
+        return readOnlyNames;
     }
 
     /** The name of the view last applied or saved; null when none (or it was deleted). */
@@ -92,8 +95,13 @@ public final class SavedViewsViewModel {
             forgetApplied();
             return;
         }
-        tasks.submit("Loading saved views", context -> new SavedViews(target.get().dsl()).names(SECTION),
-                names::setAll, failure -> fail("The saved views could not be listed", failure));
+        // Listings can overlap (a save, a workspace change): only the latest one asked is shown.
+        int asked = ++listing;
+        tasks.submit("Loading saved views", context -> new SavedViews(target.get().dsl()).names(SECTION), found -> {
+            if (asked == listing) {
+                names.setAll(found);
+            }
+        }, failure -> fail("The saved views could not be listed", failure));
     }
 
     /** Loads the named view and shows it; a definition that cannot be read is reported, the section keeps what it shows. */
