@@ -27,10 +27,6 @@ import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
 import dev.tracedesk.grounding.GroundednessHint;
-import dev.tracedesk.ingest.FormatReaders;
-import dev.tracedesk.ingest.ImportService;
-import dev.tracedesk.search.WorkspaceSearches;
-import dev.tracedesk.store.WorkspaceLocation;
 import dev.tracedesk.traces.SpanDocument;
 import dev.tracedesk.traces.TraceQueries;
 import dev.tracedesk.traces.TraceRow;
@@ -54,10 +50,7 @@ class GroundingWindowTest {
         Path folder = Path.of("target", "grounding-window-test", UUID.randomUUID().toString());
         stage.setWidth(1500);
         stage.setHeight(900);
-        window = MainWindow.open(stage, WorkspaceLocation.h2(folder.resolve("ws")),
-                UiPreferences.load(folder.resolve(UiPreferences.FILE_NAME)),
-                new SampleDataCatalog("/sample-data-importable/"), "test",
-                dsl -> new ImportService(dsl, FormatReaders.standard()), new WorkspaceSearches());
+        window = RealReadersWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -66,8 +59,7 @@ class GroundingWindowTest {
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.viewModel().activity().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+        RealReadersWindow.waitUntilIdle(window);
     }
 
     @SuppressWarnings("unchecked")

@@ -26,10 +26,6 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
-import dev.tracedesk.ingest.FormatReaders;
-import dev.tracedesk.ingest.ImportService;
-import dev.tracedesk.search.WorkspaceSearches;
-import dev.tracedesk.store.WorkspaceLocation;
 import dev.tracedesk.traces.FacetCount;
 import dev.tracedesk.traces.TraceFilter;
 import dev.tracedesk.traces.TraceListQueries;
@@ -54,10 +50,7 @@ class SavedViewsWindowTest {
         folder = Path.of("target", "saved-views-window-test", UUID.randomUUID().toString());
         stage.setWidth(1280);
         stage.setHeight(800);
-        window = MainWindow.open(stage, WorkspaceLocation.h2(folder.resolve("ws")),
-                UiPreferences.load(folder.resolve(UiPreferences.FILE_NAME)),
-                new SampleDataCatalog("/sample-data-importable/"), "test",
-                dsl -> new ImportService(dsl, FormatReaders.standard()), new WorkspaceSearches());
+        window = RealReadersWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -66,8 +59,7 @@ class SavedViewsWindowTest {
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.viewModel().activity().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+        RealReadersWindow.waitUntilIdle(window);
     }
 
     private void importFixtures(FxRobot robot) throws Exception {

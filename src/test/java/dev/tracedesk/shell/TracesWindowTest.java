@@ -30,12 +30,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
-import dev.tracedesk.ingest.FormatReaders;
-import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.search.SearchHit;
-import dev.tracedesk.search.WorkspaceSearches;
-import dev.tracedesk.store.Workspace;
-import dev.tracedesk.store.WorkspaceLocation;
 import dev.tracedesk.traces.FacetCount;
 import dev.tracedesk.traces.SpanDetail;
 import dev.tracedesk.traces.TraceDetail;
@@ -60,10 +55,7 @@ class TracesWindowTest {
         folder = Path.of("target", "traces-window-test", UUID.randomUUID().toString());
         stage.setWidth(1500);
         stage.setHeight(900);
-        window = MainWindow.open(stage, WorkspaceLocation.h2(folder.resolve("ws")),
-                UiPreferences.load(folder.resolve(UiPreferences.FILE_NAME)),
-                new SampleDataCatalog("/sample-data-importable/"), "test",
-                dsl -> new ImportService(dsl, FormatReaders.standard()), new WorkspaceSearches());
+        window = RealReadersWindow.open(stage, folder);
     }
 
     @AfterEach
@@ -72,8 +64,7 @@ class TracesWindowTest {
     }
 
     private void waitUntilIdle() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.viewModel().activity().isBusy());
-        WaitForAsyncUtils.waitForFxEvents();
+        RealReadersWindow.waitUntilIdle(window);
     }
 
     private DSLContext dsl() {
