@@ -285,7 +285,19 @@ public final class TracesView {
         detailHolder.getChildren().add(detail);
         showOnlyWhen(detail, viewModel.trace().traceProperty().isNotNull());
         showOnlyWhen(noTraceOpen, viewModel.trace().traceProperty().isNull());
+        // the table gets the room while no trace is open; opening one makes room for it
+        viewModel.trace().traceProperty().addListener((property, before, now) -> {
+            if (before == null && now != null) {
+                split.setDividerPosition(1, OPEN_TRACE_DIVIDER);
+            } else if (now == null) {
+                split.setDividerPosition(1, NO_TRACE_DIVIDER);
+            }
+        });
+        split.setDividerPosition(1, viewModel.trace().traceProperty().get() == null ? NO_TRACE_DIVIDER : OPEN_TRACE_DIVIDER);
     }
+
+    private static final double OPEN_TRACE_DIVIDER = 0.58;
+    private static final double NO_TRACE_DIVIDER = 0.86;
 
     @FXML
     private void clearFilters() {
