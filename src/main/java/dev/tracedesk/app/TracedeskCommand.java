@@ -6,14 +6,17 @@ import java.util.concurrent.Callable;
 import dev.tracedesk.cli.ExitCodes;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
+import dev.tracedesk.cli.LabelCommand;
 import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
+import dev.tracedesk.cli.ReviewCommand;
 import dev.tracedesk.cli.RunCommand;
 import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.SearchCommand;
 import dev.tracedesk.cli.StatsCommand;
 import dev.tracedesk.cli.TraceCommand;
 import dev.tracedesk.cli.TracesCommand;
+import dev.tracedesk.cli.VerifyLogCommand;
 import dev.tracedesk.cli.WorkspaceOption;
 import dev.tracedesk.store.WorkspaceException;
 import picocli.CommandLine;
@@ -40,13 +43,17 @@ import picocli.CommandLine.Mixin;
             TraceCommand.class,
             RunsCommand.class,
             RunCommand.class,
+            ReviewCommand.class,
+            LabelCommand.class,
+            VerifyLogCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
             "2:usage error, or unreadable input or workspace",
             "3:finished, but some records were rejected",
-            "4:regressions found (runs compare)"})
+            "4:regressions found (runs compare)",
+            "5:the review log's hash chain is broken (verify-log)"})
 public final class TracedeskCommand implements Callable<Integer> {
 
     /** Returned when the window opened: the JavaFX thread owns the process from then on. */
@@ -71,6 +78,8 @@ public final class TracedeskCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(TracedeskCommand::reportFailure);
+        // "@FILE" belongs to options such as label --correction, not to picocli's argument files.
+        commandLine.setExpandAtFiles(false);
         return commandLine;
     }
 

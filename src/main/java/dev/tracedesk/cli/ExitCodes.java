@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int PARTIAL = 3;
     /** {@code runs compare} found regressions. */
     public static final int REGRESSIONS = 4;
+    /** {@code verify-log} found the review log's hash chain broken. */
+    public static final int LOG_BROKEN = 5;
 
     private ExitCodes() {
     }

@@ -49,6 +49,10 @@ final class SeededWorkspaceCli implements AutoCloseable {
         return TracedeskCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
     }
 
+    WorkspaceLocation location() {
+        return location;
+    }
+
     /** The H2 file of this workspace (H2 only). */
     Path h2File() {
         return location.h2File();

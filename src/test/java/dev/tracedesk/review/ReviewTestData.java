@@ -19,21 +19,21 @@ import dev.tracedesk.ingest.ImportService;
 import dev.tracedesk.ingest.TestImports;
 
 /** Real fixtures imported and their calls or cases put into a queue, for the review tests. */
-final class ReviewTestData {
+public final class ReviewTestData {
 
-    static final Path RAG_TRACE = Path.of("src/test/resources/fixtures/openinference/rag-trace.json");
-    static final Path OTEL_TRACES = Path.of("src/test/resources/fixtures/otel-genai/traces.jsonl");
-    static final Path PROMPTFOO_RUN = Path.of("src/test/resources/fixtures/promptfoo/run-prompt-v1.json");
+    public static final Path RAG_TRACE = Path.of("src/test/resources/fixtures/openinference/rag-trace.json");
+    public static final Path OTEL_TRACES = Path.of("src/test/resources/fixtures/otel-genai/traces.jsonl");
+    public static final Path PROMPTFOO_RUN = Path.of("src/test/resources/fixtures/promptfoo/run-prompt-v1.json");
 
     private ReviewTestData() {
     }
 
-    static void importFile(DSLContext dsl, Path file) {
+    public static void importFile(DSLContext dsl, Path file) {
         new ImportService(dsl, FormatReaders.standard()).importFile(file, Optional.empty(), TestImports.NEVER_CANCELLED);
     }
 
     /** A queue holding every LLM call in the workspace; returns its id. */
-    static long queueOfAllCalls(DSLContext dsl, String name, int labelsPerItem, boolean blind) {
+    public static long queueOfAllCalls(DSLContext dsl, String name, int labelsPerItem, boolean blind) {
         ReviewQueues queues = new ReviewQueues(dsl, Clock.systemUTC());
         long queue = queues.create(name, null, new QueueDefinition(QueueDefinition.Kind.MANUAL, List.of(), null),
                 labelsPerItem, blind);
@@ -43,7 +43,7 @@ final class ReviewTestData {
     }
 
     /** A queue holding every eval case in the workspace; returns its id. */
-    static long queueOfAllCases(DSLContext dsl, String name) {
+    public static long queueOfAllCases(DSLContext dsl, String name) {
         ReviewQueues queues = new ReviewQueues(dsl, Clock.systemUTC());
         long queue = queues.create(name, null, new QueueDefinition(QueueDefinition.Kind.MANUAL, List.of(), null), 1,
                 false);
@@ -52,13 +52,13 @@ final class ReviewTestData {
         return queue;
     }
 
-    static List<Long> itemIds(DSLContext dsl, long queueId) {
+    public static List<Long> itemIds(DSLContext dsl, long queueId) {
         return new ReviewItems(dsl, Clock.systemUTC()).ofQueue(queueId, 10_000).stream()
                 .map(ReviewItemSummary::itemId).toList();
     }
 
     /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-11-27T10:00:00.123456789Z");
 
         void advance(Duration by) {
