@@ -1,6 +1,7 @@
 package dev.tracedesk.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Function;
 
 import javafx.scene.Parent;
@@ -18,6 +19,7 @@ import dev.tracedesk.ingest.RejectedRecordsView;
 import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
 import dev.tracedesk.review.ReviewView;
+import dev.tracedesk.review.ReviewerPrompt;
 import dev.tracedesk.review.ReviewViewModel;
 import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.shell.MainView;
@@ -38,6 +40,7 @@ final class ViewFactory {
     private final TaskRunner tasks;
     private final Function<Workspace, SpanSearch> searches;
     private final ViewLoader loader = new ViewLoader(this::create);
+    private TracesViewModel traces;
 
     /** @param searches the full-text search of a workspace, or null when there is none */
     ViewFactory(MainViewModel main, TaskRunner tasks, Function<Workspace, SpanSearch> searches) {
@@ -55,9 +58,13 @@ final class ViewFactory {
         if (viewClass == MainView.class) {
             return new MainView(main, this::loadSection, this::openMappingDialog);
         } else if (viewClass == ReviewView.class) {
-            return new ReviewView(new ReviewViewModel(stats));
+            return new ReviewView(new ReviewViewModel(tasks, stats, main.session()::workspace,
+                    main.reviewer().nameProperty(), this::openTrace, Clock.systemUTC()),
+                    new ReviewerPrompt(main.reviewer().nameProperty(), main.reviewer().confirmedProperty(),
+                            main.reviewer()::confirm),
+                    owner -> { });
         } else if (viewClass == TracesView.class) {
-            return new TracesView(new TracesViewModel(tasks, stats, main.session()::workspace, searches));
+            return new TracesView(tracesViewModel());
         } else if (viewClass == EvalRunsView.class) {
             return new EvalRunsView(new EvalRunsViewModel(stats));
         } else if (viewClass == DatasetsView.class) {
@@ -79,6 +86,20 @@ final class ViewFactory {
                 ? new MappingDialogView(dialog) : create(viewClass)).load(MappingDialogView.class);
         loaded.view().showIn(owner, loaded.root());
         dialog.load();
+    }
+
+    /** One Traces view model for the window, so other sections can open a trace in it. */
+    private TracesViewModel tracesViewModel() {
+        if (traces == null) {
+            traces = new TracesViewModel(tasks, main.session().statsProperty(), main.session()::workspace, searches);
+        }
+        return traces;
+    }
+
+    /** "Open trace" from a review item: the Traces section, at the item's span. */
+    private void openTrace(ReviewViewModel.TraceLink link) {
+        main.select(Section.TRACES);
+        tracesViewModel().trace().open(link.traceId(), link.spanId());
     }
 
     private Parent loadSection(Section section) {

@@ -61,6 +61,14 @@ public final class ReviewQueues {
                 done, disputed, labels.labeledByReviewer(), Agreement.of(labels.verdictsByItem()));
     }
 
+    /** The flag rules' names, for choosing the rules a new queue takes. */
+    public List<String> ruleNames() {
+        return dsl.select(dev.tracedesk.store.generated.Tables.FLAG_RULE.NAME)
+                .from(dev.tracedesk.store.generated.Tables.FLAG_RULE)
+                .orderBy(dev.tracedesk.store.generated.Tables.FLAG_RULE.NAME)
+                .fetch(dev.tracedesk.store.generated.Tables.FLAG_RULE.NAME);
+    }
+
     /** The items of the queue this reviewer has a label on that still counts. */
     public Set<Long> labeledBy(long queueId, String reviewer) {
         return QueueLabels.load(dsl, queueId).labeledBy(reviewer);

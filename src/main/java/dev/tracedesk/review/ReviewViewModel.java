@@ -1,24 +1,527 @@
 package dev.tracedesk.review;
 
-import javafx.beans.value.ObservableValue;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import dev.tracedesk.core.task.TaskRunner;
+import dev.tracedesk.review.log.LabelAction;
+import dev.tracedesk.review.log.LabelDraft;
+import dev.tracedesk.review.log.LabelEntry;
 import dev.tracedesk.stats.WorkspaceStats;
+import dev.tracedesk.store.Workspace;
 import dev.tracedesk.ui.SectionSummary;
 
 /**
- * The Review section. Until its own listing arrives it reports, from the workspace counts,
- * whether the workspace holds any review items waiting in queues.
+ * The review desk: queues on the left, one item at a time with its evidence and the label form.
+ * Keyboard first; the next item's evidence is loaded while the reviewer reads the current one, so
+ * moving on takes no database round trip ({@link #prefetched}). Every save runs in the background
+ * and says "Saved" only once the label is on disk.
  */
 public final class ReviewViewModel {
 
-    private final SectionSummary summary;
+    /** Which items of the queue the reviewer walks through. */
+    public enum Mode {
+        TO_DO("To do"), ALL("All"), ADJUDICATE("Adjudicate");
 
-    public ReviewViewModel(ObservableValue<WorkspaceStats> stats) {
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Where "Open trace" goes: a trace and, when known, the span in it. */
+    public record TraceLink(String traceId, String spanId) {
+    }
+
+    static final int MAX_ITEMS = 5_000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final TaskRunner tasks;
+    private final Supplier<Optional<Workspace>> workspace;
+    private final ObservableValue<String> reviewer;
+    private final Consumer<TraceLink> openTrace;
+    private final Clock clock;
+    private final SectionSummary summary;
+    private final ObservableList<QueueSummary> queues = FXCollections.observableArrayList();
+    private final ObjectProperty<QueueSummary> selectedQueue = new SimpleObjectProperty<>(this, "selectedQueue");
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.TO_DO);
+    private final ObservableList<ReviewItemSummary> items = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ReviewItemDetail> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper claimNote = new ReadOnlyStringWrapper(this, "claimNote", "");
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final LabelForm form = new LabelForm();
+    private final Map<Long, ReviewItemDetail> prefetched = new HashMap<>();
+    private final Set<Long> labeledByMe = new HashSet<>();
+    private int index = -1;
+    private int generation;
+    private Long lastSavedItem;
+    private Claim releaseFirst;
+
+    /**
+     * @param reviewer  who is labeling (the status bar shows and changes it)
+     * @param openTrace opens a trace in the Traces section
+     */
+    public ReviewViewModel(TaskRunner tasks, ObservableValue<WorkspaceStats> stats,
+                           Supplier<Optional<Workspace>> workspace, ObservableValue<String> reviewer,
+                           Consumer<TraceLink> openTrace, Clock clock) {
+        this.tasks = tasks;
+        this.workspace = workspace;
+        this.reviewer = reviewer;
+        this.openTrace = openTrace;
+        this.clock = clock;
         this.summary = new SectionSummary(stats, WorkspaceStats::reviewItems,
                 "Nothing to review yet", "review item", "review items");
+        selectedQueue.addListener((observable, before, after) -> {
+            if (after != null && (before == null || before.id() != after.id())) {
+                loadItems(null);
+            }
+        });
+        mode.addListener((observable, before, after) -> loadItems(null));
+        reviewer.addListener((observable, before, after) -> {
+            // the item on screen was claimed under the old name; that claim must not hide it from the new one
+            if (index >= 0 && index < items.size() && before != null) {
+                releaseFirst = new Claim(items.get(index).itemId(), before);
+            }
+            loadItems(null);
+        });
+        stats.addListener((observable, before, after) -> refresh());
     }
 
     public SectionSummary summary() {
         return summary;
+    }
+
+    public ObservableList<QueueSummary> queues() {
+        return queues;
+    }
+
+    public ObjectProperty<QueueSummary> selectedQueueProperty() {
+        return selectedQueue;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ObservableList<ReviewItemSummary> items() {
+        return items;
+    }
+
+    public ReadOnlyObjectProperty<ReviewItemDetail> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** "Item 3 of 41". */
+    public ReadOnlyStringProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** "Saved at 10:42:13", or what went wrong. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Set when someone else is reviewing the current item right now. */
+    public ReadOnlyStringProperty claimNoteProperty() {
+        return claimNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** True once the queues have been read at least once (the view shows its empty state until then). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public LabelForm form() {
+        return form;
+    }
+
+    public String reviewer() {
+        return reviewer.getValue();
+    }
+
+    public boolean labeledByMe(long itemId) {
+        return labeledByMe.contains(itemId);
+    }
+
+    /** The current item's history as this reviewer may see it: in a blind queue, others' labels only after their own. */
+    public List<LabelEntry> visibleHistory() {
+        ReviewItemDetail detail = current.get();
+        if (detail == null) {
+            return List.of();
+        }
+        boolean mineSaved = detail.history().stream().anyMatch(entry -> entry.reviewer().equals(reviewer()));
+        if (!detail.blind() || mineSaved || mode.get() == Mode.ADJUDICATE) {
+            return detail.history();
+        }
+        return detail.history().stream().filter(entry -> entry.reviewer().equals(reviewer())).toList();
+    }
+
+    /** Reads the queues again, keeping the selected one (or choosing Flagged, else the first). */
+    public void refresh() {
+        Optional<Workspace> open = workspace.get();
+        if (open.isEmpty()) {
+            return;
+        }
+        Long keep = selectedQueue.get() == null ? null : selectedQueue.get().id();
+        tasks.submit("Reading review queues", context -> new ReviewQueues(open.get().dsl(), clock).list(),
+                read -> {
+                    queues.setAll(read);
+                    loaded.set(true);
+                    // the queue in view stays, unless it is empty and another has work
+                    Optional<QueueSummary> withWork = read.stream().filter(q -> q.total() > 0).findFirst();
+                    QueueSummary choice = read.stream().filter(q -> keep != null && q.id() == keep)
+                            .filter(q -> q.total() > 0 || withWork.isEmpty()).findFirst()
+                            .orElse(withWork.orElse(read.isEmpty() ? null : read.get(0)));
+                    boolean sameQueue = choice != null && keep != null && choice.id() == keep;
+                    selectedQueue.set(choice);
+                    if (sameQueue) {
+                        reloadItems(); // new data may have arrived (an import): keep the reviewer's place
+                    }
+                },
+                failure -> status.set("Could not read the review queues: " + failure.getMessage()));
+    }
+
+    private void loadItems(Long keepItem) {
+        QueueSummary queue = selectedQueue.get();
+        Optional<Workspace> open = workspace.get();
+        if (queue == null || open.isEmpty()) {
+            return;
+        }
+        int ticket = ++generation;
+        Mode chosen = mode.get();
+        String me = reviewer();
+        Claim release = releaseFirst;
+        releaseFirst = null;
+        tasks.submit("Reading " + queue.name(), context -> {
+            if (release != null) {
+                new ReviewItems(open.get().dsl(), clock).release(release.itemId(), release.reviewer());
+            }
+            List<ReviewItemSummary> all = new ReviewItems(open.get().dsl(), clock).ofQueue(queue.id(), MAX_ITEMS);
+            Set<Long> mine = new ReviewQueues(open.get().dsl(), clock).labeledBy(queue.id(), me);
+            return new QueueItems(ReviewQueueFilter.select(all, mine, me, chosen), mine);
+        }, read -> {
+            if (ticket != generation) {
+                return;
+            }
+            prefetched.clear();
+            labeledByMe.clear();
+            labeledByMe.addAll(read.labeledByMe());
+            items.setAll(read.items());
+            int at = keepItem == null ? 0 : Math.max(0, indexOf(keepItem));
+            show(items.isEmpty() ? -1 : at);
+        }, failure -> status.set("Could not read the queue: " + failure.getMessage()));
+    }
+
+    private record Claim(long itemId, String reviewer) {
+    }
+
+    private record QueueItems(List<ReviewItemSummary> items, Set<Long> labeledByMe) {
+    }
+
+    public void next() {
+        if (index + 1 < items.size()) {
+            show(index + 1);
+        } else if (!items.isEmpty()) {
+            status.set("That was the last item in this list.");
+        }
+    }
+
+    public void previous() {
+        if (index > 0) {
+            show(index - 1);
+        }
+    }
+
+    /** Shows the item at {@code at}: at once when prefetched, else after a background read. */
+    void show(int at) {
+        index = at;
+        claimNote.set("");
+        if (at < 0) {
+            current.set(null);
+            position.set("");
+            form.clear();
+            return;
+        }
+        position.set("Item " + (at + 1) + " of " + items.size());
+        ReviewItemSummary item = items.get(at);
+        ReviewItemDetail ready = prefetched.get(item.itemId());
+        if (ready != null) {
+            display(ready);
+        } else {
+            load(item.itemId(), detail -> {
+                if (index == at) {
+                    display(detail);
+                }
+            });
+        }
+        claim(item);
+        prefetch(at + 1);
+        prefetch(at - 1);
+    }
+
+    private void display(ReviewItemDetail detail) {
+        current.set(detail);
+        Map<String, LabelEntry> labels = ItemStates.currentLabels(detail.history());
+        LabelEntry mine = mode.get() == Mode.ADJUDICATE ? null : labels.get(reviewer());
+        if (mine != null) {
+            form.fill(mine);
+        } else {
+            form.clear();
+        }
+    }
+
+    private void prefetch(int at) {
+        if (at < 0 || at >= items.size() || prefetched.containsKey(items.get(at).itemId())) {
+            return;
+        }
+        load(items.get(at).itemId(), detail -> { });
+    }
+
+    private void load(long itemId, Consumer<ReviewItemDetail> then) {
+        Optional<Workspace> open = workspace.get();
+        if (open.isEmpty()) {
+            return;
+        }
+        tasks.submit("Reading review item", context -> new ReviewItemDetails(open.get().dsl(), clock).load(itemId),
+                found -> found.ifPresent(detail -> {
+                    prefetched.put(itemId, detail);
+                    then.accept(detail);
+                }),
+                failure -> status.set("Could not read item " + itemId + ": " + failure.getMessage()));
+    }
+
+    private void claim(ReviewItemSummary item) {
+        Optional<Workspace> open = workspace.get();
+        String me = reviewer();
+        if (open.isEmpty() || mode.get() == Mode.ADJUDICATE) {
+            return;
+        }
+        tasks.submit("Claiming item", context -> new ReviewItems(open.get().dsl(), clock).claim(item.itemId(), me),
+                claimed -> {
+                    if (!claimed && index >= 0 && items.get(index).itemId() == item.itemId()) {
+                        claimNote.set("Someone else is reviewing this item right now.");
+                    }
+                },
+                failure -> { });
+    }
+
+    public void chooseVerdict(Verdict verdict) {
+        form.verdictProperty().set(verdict);
+    }
+
+    /** Toggles the category bound to {@code key}, if the queue's schema has one. */
+    public boolean toggleCategoryKey(char key) {
+        Optional<LabelSchema.Category> category = LabelSchema.DEFAULT.categoryForKey(key);
+        category.ifPresent(c -> form.toggleCategory(c.name()));
+        return category.isPresent();
+    }
+
+    public void editCorrection() {
+        ReviewItemDetail detail = current.get();
+        if (detail != null) {
+            form.startCorrection(detail.evidence().output());
+        }
+    }
+
+    /** Saves the form as a label (or, in Adjudicate, as the final verdict), then moves to the next item. */
+    public void saveAndNext() {
+        ReviewItemDetail detail = current.get();
+        Optional<Workspace> open = workspace.get();
+        if (detail == null || open.isEmpty() || saving.get()) {
+            return;
+        }
+        LabelDraft draft;
+        try {
+            draft = form.draft(detail.evidence().output());
+        } catch (IllegalStateException missing) {
+            status.set(missing.getMessage());
+            return;
+        }
+        long itemId = detail.item().itemId();
+        String me = reviewer();
+        boolean adjudicating = mode.get() == Mode.ADJUDICATE;
+        saving.set(true);
+        status.set("Saving…");
+        tasks.submit("Saving label", context -> {
+            ReviewLabels labels = new ReviewLabels(open.get().dsl(), clock);
+            LabelEntry saved = adjudicating ? labels.adjudicate(itemId, me, draft) : labels.label(itemId, me, draft);
+            return new Saved(saved, new ReviewItemDetails(open.get().dsl(), clock).load(itemId));
+        }, saved -> {
+            saving.set(false);
+            lastSavedItem = itemId;
+            labeledByMe.add(itemId);
+            saved.detail().ifPresent(fresh -> {
+                prefetched.put(itemId, fresh);
+                replaceItem(fresh.item());
+            });
+            status.set((saved.entry().action() == LabelAction.ADJUDICATE ? "Saved the final verdict" : "Saved")
+                    + " at " + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + " — Ctrl+Z to undo");
+            refreshQueueNumbers();
+            if (index == indexOf(itemId)) {
+                next();
+            }
+        }, failure -> {
+            saving.set(false);
+            status.set("Not saved: " + failure.getMessage());
+        });
+    }
+
+    private record Saved(LabelEntry entry, Optional<ReviewItemDetail> detail) {
+    }
+
+    /** Takes back the last label saved here (a RETRACT entry) and returns to that item, its values in the form. */
+    public void undoLast() {
+        Optional<Workspace> open = workspace.get();
+        Long itemId = lastSavedItem;
+        if (itemId == null || open.isEmpty()) {
+            status.set("Nothing to undo.");
+            return;
+        }
+        String me = reviewer();
+        tasks.submit("Undoing label", context -> {
+            ReviewLabels labels = new ReviewLabels(open.get().dsl(), clock);
+            List<LabelEntry> before = labels.history(itemId);
+            Optional<LabelEntry> retracted = labels.undoLast(itemId, me);
+            LabelEntry undone = retracted.flatMap(r -> before.stream().filter(e -> e.id() == r.retractsLabelId()).findFirst())
+                    .orElse(null);
+            return new Undone(undone, new ReviewItemDetails(open.get().dsl(), clock).load(itemId));
+        }, undone -> {
+            lastSavedItem = null;
+            if (undone.label() == null) {
+                status.set("Nothing to undo.");
+                return;
+            }
+            labeledByMe.remove(itemId);
+            undone.detail().ifPresent(fresh -> {
+                prefetched.put(itemId, fresh);
+                replaceItem(fresh.item());
+            });
+            int at = indexOf(itemId);
+            if (at >= 0) {
+                show(at);
+            }
+            if (undone.label().action() != LabelAction.RETRACT) {
+                form.fill(undone.label());
+            }
+            status.set("Undid your label on item " + itemId + "; its values are back in the form.");
+            refreshQueueNumbers();
+        }, failure -> status.set("Could not undo: " + failure.getMessage()));
+    }
+
+    private record Undone(LabelEntry label, Optional<ReviewItemDetail> detail) {
+    }
+
+    public void openCurrentTrace() {
+        ReviewItemDetail detail = current.get();
+        if (detail != null && detail.evidence().traceId() != null) {
+            openTrace.accept(new TraceLink(detail.evidence().traceId(), detail.evidence().spanId()));
+        } else if (detail != null) {
+            status.set("This item has no trace to open: its source recorded none.");
+        }
+    }
+
+    /** New numbers for the queue list without moving the reviewer. */
+    private void refreshQueueNumbers() {
+        Optional<Workspace> open = workspace.get();
+        if (open.isEmpty()) {
+            return;
+        }
+        tasks.submit("Reading review queues", context -> new ReviewQueues(open.get().dsl(), clock).list(), read -> {
+            QueueSummary selected = selectedQueue.get();
+            for (QueueSummary queue : read) {
+                int at = indexOfQueue(queue.id());
+                if (at >= 0) {
+                    queues.set(at, queue);
+                }
+                if (selected != null && queue.id() == selected.id()) {
+                    selectedQueue.set(queue); // same queue: the listener keeps the reviewer's place
+                }
+            }
+        }, failure -> { });
+    }
+
+    private int indexOfQueue(long id) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void replaceItem(ReviewItemSummary fresh) {
+        int at = indexOf(fresh.itemId());
+        if (at >= 0) {
+            items.set(at, fresh);
+        }
+    }
+
+    private int indexOf(long itemId) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).itemId() == itemId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The names of the flag rules, for the New queue dialog. */
+    public void loadRuleNames(Consumer<List<String>> then) {
+        workspace.get().ifPresent(open -> tasks.submit("Reading flag rules",
+                context -> new ReviewQueues(open.dsl(), clock).ruleNames(), then,
+                failure -> status.set("Could not read the flag rules: " + failure.getMessage())));
+    }
+
+    /** Makes a queue of what the chosen rules flag, and shows it. */
+    public void createQueue(String name, List<String> rules, int labelsPerItem, boolean blind) {
+        workspace.get().ifPresent(open -> tasks.submit("Making queue " + name, context -> {
+            ReviewQueues made = new ReviewQueues(open.dsl(), clock);
+            long id = made.create(name, null, QueueDefinition.ofRules(rules), labelsPerItem, blind);
+            return made.list().stream().filter(queue -> queue.id() == id).findFirst().orElseThrow();
+        }, queue -> {
+            queues.add(queue);
+            selectedQueue.set(queue);
+            status.set("Made queue " + queue.name() + " with " + queue.total() + " items.");
+        }, failure -> status.set("Could not make the queue: " + failure.getMessage())));
+    }
+
+    /** The reviewer's name changed or a queue was made: read everything again. */
+    public void reloadItems() {
+        loadItems(index >= 0 && index < items.size() ? items.get(index).itemId() : null);
     }
 }

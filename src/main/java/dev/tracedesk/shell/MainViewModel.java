@@ -40,6 +40,7 @@ public final class MainViewModel {
     private final UiPreferences preferences;
     private final SampleDataCatalog sampleData;
     private final ImportsViewModel imports;
+    private final ReviewerIdentity reviewer;
     private final String version;
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.REVIEW);
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
@@ -61,6 +62,7 @@ public final class MainViewModel {
         this.preferences = preferences;
         this.sampleData = sampleData;
         this.imports = imports;
+        this.reviewer = new ReviewerIdentity(preferences, System.getenv());
         this.version = version;
         theme.set(preferences.theme());
         sampleOfferDismissed.set(preferences.sampleDataOfferDismissed());
@@ -125,6 +127,11 @@ public final class MainViewModel {
     public void refresh() {
         session.refreshStats();
         imports.refresh();
+    }
+
+    /** Who labels from this window. */
+    public ReviewerIdentity reviewer() {
+        return reviewer;
     }
 
     public ImportsViewModel imports() {

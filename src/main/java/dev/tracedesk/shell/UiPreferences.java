@@ -33,6 +33,7 @@ public final class UiPreferences {
     private static final String WINDOW_HEIGHT = "window.height";
     private static final String WINDOW_MAXIMIZED = "window.maximized";
     private static final String SAMPLE_OFFER_DISMISSED = "sampleData.offerDismissed";
+    private static final String REVIEWER = "reviewer.name";
 
     private final Path file;
     private final Properties values;
@@ -105,6 +106,16 @@ public final class UiPreferences {
 
     public synchronized void setSampleDataOfferDismissed(boolean dismissed) {
         values.setProperty(SAMPLE_OFFER_DISMISSED, Boolean.toString(dismissed));
+    }
+
+    /** The reviewer's name as they confirmed it; empty until they have. */
+    public synchronized Optional<String> reviewer() {
+        String name = values.getProperty(REVIEWER, "").trim();
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    public synchronized void setReviewer(String name) {
+        values.setProperty(REVIEWER, name.trim());
     }
 
     /** Writes to a temporary file first, so a crash mid-write never leaves a half file behind. */

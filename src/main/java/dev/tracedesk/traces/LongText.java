@@ -7,7 +7,7 @@ import javafx.scene.control.TextArea;
  * limit, then scrolling. Content past {@link #SHOWN_CHARS} is cut with a note, so a huge prompt
  * cannot stall the layout; a Label would lay out all of it at once.
  */
-final class LongText {
+public final class LongText {
 
     static final int SHOWN_CHARS = 200_000;
     private static final int MAX_ROWS = 14;
@@ -15,7 +15,7 @@ final class LongText {
     private LongText() {
     }
 
-    static TextArea of(String text, String styleClass) {
+    public static TextArea of(String text, String styleClass) {
         String content = text == null ? "" : text;
         if (content.length() > SHOWN_CHARS) {
             content = content.substring(0, SHOWN_CHARS) + "\n… (the first " + SHOWN_CHARS + " of "

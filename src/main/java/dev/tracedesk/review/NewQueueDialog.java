@@ -1,0 +1,63 @@
+package dev.tracedesk.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Asks for a new queue: its name, the flag rules that fill it, labels per item and blind labeling. */
+final class NewQueueDialog {
+
+    record Choice(String name, List<String> rules, int labelsPerItem, boolean blind) {
+    }
+
+    private NewQueueDialog() {
+    }
+
+    static Optional<Choice> show(Window owner, List<String> ruleNames) {
+        Dialog<Choice> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("New review queue");
+        dialog.setHeaderText("A queue of what the chosen flag rules flag");
+        TextField name = new TextField();
+        name.setPromptText("e.g. Slow calls");
+        VBox rules = new VBox(4);
+        List<CheckBox> boxes = new ArrayList<>();
+        for (String rule : ruleNames) {
+            CheckBox box = new CheckBox(rule);
+            boxes.add(box);
+            rules.getChildren().add(box);
+        }
+        if (ruleNames.isEmpty()) {
+            rules.getChildren().add(new Label("There are no flag rules yet: add them with Flag rules…"));
+        }
+        Spinner<Integer> labels = new Spinner<>(1, 10, 1);
+        CheckBox blind = new CheckBox("Blind: reviewers see others' labels only after saving their own");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(10));
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Rules"), rules);
+        grid.addRow(2, new Label("Labels per item"), labels);
+        grid.add(blind, 1, 3);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());
+        dialog.setResultConverter(button -> button == ButtonType.OK
+                ? new Choice(name.getText().trim(), boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList(),
+                labels.getValue(), blind.isSelected())
+                : null);
+        return dialog.showAndWait();
+    }
+}
