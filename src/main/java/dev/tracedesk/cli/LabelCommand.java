@@ -17,6 +17,7 @@ import dev.tracedesk.review.LabelSchema;
 import dev.tracedesk.review.ReviewItemSummary;
 import dev.tracedesk.review.ReviewItems;
 import dev.tracedesk.review.ReviewLabels;
+import dev.tracedesk.review.ReviewQueues;
 import dev.tracedesk.review.Reviewers;
 import dev.tracedesk.review.Verdict;
 import dev.tracedesk.review.log.LabelDraft;
@@ -45,6 +46,9 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--category", paramLabel = "C", description = "A failure category; repeat for several.")
     private List<String> categories = new ArrayList<>();
 
+    @Option(names = "--score", paramLabel = "NAME=VALUE", description = "A score the queue's label schema asks for; repeat for several.")
+    private Map<String, String> scores = new LinkedHashMap<>();
+
     @Option(names = "--correction", paramLabel = "TEXT|@FILE", description = "The corrected output, or @FILE to read it (UTF-8).")
     private String correction;
 
@@ -65,14 +69,16 @@ public final class LabelCommand implements Callable<Integer> {
         Verdict chosen = Verdict.parse(verdict).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--verdict is pass, fail or unsure, not \"" + verdict + "\"."));
         String who = reviewer != null ? reviewer : Reviewers.fromEnvironment(System.getenv());
-        List<String> checked = checkedCategories();
-        LabelDraft draft = new LabelDraft(chosen, checked, Map.of(), correctionText(), note, Map.of());
+        String correctionText = correctionText();
         LabelEntry entry;
         ReviewItemSummary item;
         try (Workspace open = workspace.open()) {
             ReviewItems items = new ReviewItems(open.dsl(), Clock.systemUTC());
             item = items.item(itemId).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "There is no review item " + itemId + ". List them with: tracedesk review list"));
+            LabelSchema schema = new ReviewQueues(open.dsl(), Clock.systemUTC()).schemaOfItem(itemId);
+            LabelDraft draft = new LabelDraft(chosen, checkedCategories(schema), checkedScores(schema), correctionText,
+                    note, Map.of());
             entry = new ReviewLabels(open.dsl(), Clock.systemUTC()).label(itemId, who, draft);
             item = items.item(itemId).orElseThrow();
         } catch (IllegalArgumentException invalid) {
@@ -98,12 +104,35 @@ public final class LabelCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<String> checkedCategories() {
+    private Map<String, Double> checkedScores(LabelSchema schema) {
+        Map<String, Double> checked = new LinkedHashMap<>();
+        scores.forEach((name, text) -> {
+            LabelSchema.Score score = schema.scores().stream().filter(s -> s.name().equalsIgnoreCase(name.trim()))
+                    .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "This queue has no score \""
+                            + name + "\"" + (schema.scores().isEmpty() ? "; it asks for none."
+                            : ". Its scores are: " + String.join(", ", schema.scores().stream()
+                            .map(LabelSchema.Score::name).toList()) + ".")));
+            double value;
+            try {
+                value = Double.parseDouble(text.trim());
+            } catch (NumberFormatException notANumber) {
+                throw new ParameterException(spec.commandLine(), "--score " + name + " needs a number, not \"" + text + "\".");
+            }
+            if (value < score.min() || value > score.max()) {
+                throw new ParameterException(spec.commandLine(), "--score " + score.name() + " is from " + score.min()
+                        + " to " + score.max() + ", not " + text + ".");
+            }
+            checked.put(score.name(), value);
+        });
+        return checked;
+    }
+
+    private List<String> checkedCategories(LabelSchema schema) {
         List<String> names = new ArrayList<>();
         for (String category : categories) {
-            LabelSchema.Category known = LabelSchema.DEFAULT.category(category).orElseThrow(() -> new ParameterException(
+            LabelSchema.Category known = schema.category(category).orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "Unknown category \"" + category + "\". The categories are: "
-                    + LabelSchema.DEFAULT.categoryNames() + "."));
+                    + schema.categoryNames() + "."));
             names.add(known.name());
         }
         return names;

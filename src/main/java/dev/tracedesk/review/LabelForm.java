@@ -30,6 +30,7 @@ public final class LabelForm {
     private final StringProperty correction = new SimpleStringProperty(this, "correction", "");
     private final BooleanProperty editingCorrection = new SimpleBooleanProperty(this, "editingCorrection");
     private final ObservableMap<String, DocumentRelevance> relevance = FXCollections.observableMap(new LinkedHashMap<>());
+    private final ObservableMap<String, Double> scores = FXCollections.observableMap(new LinkedHashMap<>());
 
     public ObjectProperty<Verdict> verdictProperty() {
         return verdict;
@@ -54,6 +55,11 @@ public final class LabelForm {
 
     public ObservableMap<String, DocumentRelevance> relevance() {
         return relevance;
+    }
+
+    /** Numeric scores by name, as the queue's label schema asks for them. */
+    public ObservableMap<String, Double> scores() {
+        return scores;
     }
 
     public void toggleCategory(String name) {
@@ -86,6 +92,7 @@ public final class LabelForm {
         correction.set("");
         editingCorrection.set(false);
         relevance.clear();
+        scores.clear();
     }
 
     public void fill(LabelEntry label) {
@@ -95,6 +102,7 @@ public final class LabelForm {
         note.set(label.note() == null ? "" : label.note());
         correction.set(label.correctedOutput() == null ? "" : label.correctedOutput());
         relevance.putAll(label.documentRelevance());
+        scores.putAll(label.scores());
     }
 
     /**
@@ -111,6 +119,6 @@ public final class LabelForm {
             corrected = null;
         }
         List<String> chosen = new ArrayList<>(categories);
-        return new LabelDraft(verdict.get(), chosen, java.util.Map.of(), corrected, note.get(), new LinkedHashMap<>(relevance));
+        return new LabelDraft(verdict.get(), chosen, new LinkedHashMap<>(scores), corrected, note.get(), new LinkedHashMap<>(relevance));
     }
 }

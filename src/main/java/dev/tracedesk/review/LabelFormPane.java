@@ -38,6 +38,10 @@ final class LabelFormPane extends VBox {
     private final ToggleGroup verdicts = new ToggleGroup();
     private final List<ToggleButton> verdictButtons = new ArrayList<>();
     private final List<CheckBox> categoryBoxes = new ArrayList<>();
+    private final FlowPane categoryPane = new FlowPane(10, 6);
+    private final VBox scorePane = new VBox(6);
+    private final Label scoreHeading = heading("Scores");
+    private LabelSchema shownSchema;
     private final TextArea note = new TextArea();
     private final TextArea correction = new TextArea();
     private final TextFlow diff = new TextFlow();
@@ -50,8 +54,9 @@ final class LabelFormPane extends VBox {
         getStyleClass().add("label-form");
         setSpacing(10);
         setPadding(new Insets(14, 16, 16, 16));
+        scoreHeading.managedProperty().bind(scoreHeading.visibleProperty());
         getChildren().addAll(heading("Verdict"), verdictRow(), heading("Failure categories"), categories(),
-                heading("Note"), noteArea(), correctionSection(), actions(), heading("History"), history);
+                scoreHeading, scorePane, heading("Note"), noteArea(), correctionSection(), actions(), heading("History"), history);
     }
 
     private HBox verdictRow() {
@@ -78,19 +83,33 @@ final class LabelFormPane extends VBox {
     }
 
     private FlowPane categories() {
-        FlowPane pane = new FlowPane(10, 6);
-        pane.setPrefWrapLength(300);
-        for (LabelSchema.Category category : LabelSchema.DEFAULT.categories()) {
+        categoryPane.setPrefWrapLength(300);
+        form.categories().addListener((SetChangeListener<String>) change -> syncCategories());
+        return categoryPane;
+    }
+
+    /** Builds the category boxes and score fields for a queue's schema, when it differs from the one shown. */
+    private void useSchema(LabelSchema schema) {
+        if (schema.equals(shownSchema)) {
+            return;
+        }
+        shownSchema = schema;
+        categoryBoxes.clear();
+        categoryPane.getChildren().clear();
+        for (LabelSchema.Category category : schema.categories()) {
             CheckBox box = new CheckBox(category.key() + "  " + category.name());
             box.setUserData(category.name());
             box.setFocusTraversable(false);
             box.getStyleClass().add("category-box");
             box.setOnAction(event -> form.toggleCategory(category.name()));
             categoryBoxes.add(box);
-            pane.getChildren().add(box);
+            categoryPane.getChildren().add(box);
         }
-        form.categories().addListener((SetChangeListener<String>) change -> syncCategories());
-        return pane;
+        scorePane.getChildren().clear();
+        for (LabelSchema.Score score : schema.scores()) {
+            scorePane.getChildren().add(new ScoreField(score, form.scores()));
+        }
+        scoreHeading.setVisible(!schema.scores().isEmpty());
     }
 
     private void syncCategories() {
@@ -164,6 +183,7 @@ final class LabelFormPane extends VBox {
     /** Shows the item's state in the form: its output for the diff, and its history as this reviewer may see it. */
     void show(ReviewItemDetail detail) {
         original = detail == null || detail.evidence().output() == null ? "" : detail.evidence().output();
+        useSchema(detail == null ? LabelSchema.DEFAULT : detail.schema());
         syncVerdict();
         syncCategories();
         renderDiff();

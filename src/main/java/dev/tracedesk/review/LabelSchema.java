@@ -55,6 +55,27 @@ public record LabelSchema(List<Category> categories, List<Score> scores) {
         return String.join(", ", categories.stream().map(Category::name).toList());
     }
 
+    /** The default categories with these scores (each from 1 to 5), as the New queue dialog makes it. */
+    public static LabelSchema withScores(List<String> scoreNames) {
+        return new LabelSchema(DEFAULT.categories(), scoreNames.stream().map(String::trim).filter(n -> !n.isEmpty())
+                .distinct().map(n -> new Score(n, 1, 5)).toList());
+    }
+
+    /** The stored form; null for the default schema, so queues that use it store nothing. */
+    public String toJson() {
+        if (this.equals(DEFAULT)) {
+            return null;
+        }
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("categories", categories.stream().map(c -> java.util.Map.of("name", c.name(), "key", String.valueOf(c.key()))).toList());
+        json.put("scores", scores.stream().map(s -> java.util.Map.of("name", s.name(), "min", s.min(), "max", s.max())).toList());
+        try {
+            return MAPPER.writeValueAsString(json);
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     /** Tolerant: a missing or unreadable schema is the default one, so a queue always opens. */
     public static LabelSchema parse(String json) {
         if (json == null || json.isBlank()) {

@@ -18,7 +18,7 @@ import javafx.stage.Window;
 /** Asks for a new queue: its name, the flag rules that fill it, labels per item and blind labeling. */
 final class NewQueueDialog {
 
-    record Choice(String name, List<String> rules, int labelsPerItem, boolean blind) {
+    record Choice(String name, List<String> rules, int labelsPerItem, boolean blind, List<String> scores) {
     }
 
     private NewQueueDialog() {
@@ -42,6 +42,8 @@ final class NewQueueDialog {
             rules.getChildren().add(new Label("There are no flag rules yet: add them with Flag rules…"));
         }
         Spinner<Integer> labels = new Spinner<>(1, 10, 1);
+        TextField scores = new TextField();
+        scores.setPromptText("optional, e.g. helpfulness, tone (each scored 1 to 5)");
         CheckBox blind = new CheckBox("Blind: reviewers see others' labels only after saving their own");
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -51,12 +53,13 @@ final class NewQueueDialog {
         grid.addRow(1, new Label("Rules"), rules);
         grid.addRow(2, new Label("Labels per item"), labels);
         grid.add(blind, 1, 3);
+        grid.addRow(4, new Label("Scores"), scores);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == ButtonType.OK
                 ? new Choice(name.getText().trim(), boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList(),
-                labels.getValue(), blind.isSelected())
+                labels.getValue(), blind.isSelected(), List.of(scores.getText().split(",")))
                 : null);
         return dialog.showAndWait();
     }

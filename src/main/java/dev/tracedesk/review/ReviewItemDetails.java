@@ -42,11 +42,13 @@ public final class ReviewItemDetails {
             return Optional.empty();
         }
         ReviewItemSummary item = found.get();
-        Record queue = dsl.select(REVIEW_QUEUE.LABELS_PER_ITEM, REVIEW_QUEUE.BLIND).from(REVIEW_QUEUE)
+        Record queue = dsl.select(REVIEW_QUEUE.LABELS_PER_ITEM, REVIEW_QUEUE.BLIND, REVIEW_QUEUE.LABEL_SCHEMA_JSON)
+                .from(REVIEW_QUEUE)
                 .where(REVIEW_QUEUE.ID.eq(item.queueId())).fetchOne();
         ReviewEvidence evidence = item.targetKind() == TargetKind.SPAN ? spanEvidence(item) : caseEvidence(item);
         return Optional.of(new ReviewItemDetail(item, evidence, queue.get(REVIEW_QUEUE.LABELS_PER_ITEM),
-                queue.get(REVIEW_QUEUE.BLIND), log.entriesOfTarget(dsl, item.targetKind().name(), item.targetId())));
+                queue.get(REVIEW_QUEUE.BLIND), LabelSchema.parse(queue.get(REVIEW_QUEUE.LABEL_SCHEMA_JSON)),
+                log.entriesOfTarget(dsl, item.targetKind().name(), item.targetId())));
     }
 
     private ReviewEvidence spanEvidence(ReviewItemSummary item) {

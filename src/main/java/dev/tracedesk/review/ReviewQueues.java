@@ -61,6 +61,13 @@ public final class ReviewQueues {
                 done, disputed, labels.labeledByReviewer(), Agreement.of(labels.verdictsByItem()));
     }
 
+    /** The label schema of the queue the item is in (the default one when the item is unknown). */
+    public LabelSchema schemaOfItem(long itemId) {
+        return LabelSchema.parse(dsl.select(REVIEW_QUEUE.LABEL_SCHEMA_JSON).from(REVIEW_QUEUE).join(REVIEW_ITEM)
+                .on(REVIEW_ITEM.QUEUE_ID.eq(REVIEW_QUEUE.ID)).where(REVIEW_ITEM.ID.eq(itemId))
+                .fetchOptional(REVIEW_QUEUE.LABEL_SCHEMA_JSON).orElse(null));
+    }
+
     /** The flag rules' names, for choosing the rules a new queue takes. */
     public List<String> ruleNames() {
         return dsl.select(dev.tracedesk.store.generated.Tables.FLAG_RULE.NAME)
@@ -79,6 +86,12 @@ public final class ReviewQueues {
      * reasons narrowed to those rules); a SAVED_VIEW queue is filled by the caller.
      */
     public long create(String name, String description, QueueDefinition definition, int labelsPerItem, boolean blind) {
+        return create(name, description, definition, labelsPerItem, blind, LabelSchema.DEFAULT);
+    }
+
+    /** As above, with the label schema the queue's form asks for. */
+    public long create(String name, String description, QueueDefinition definition, int labelsPerItem, boolean blind,
+                       LabelSchema schema) {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("A queue needs a name.");
@@ -97,6 +110,7 @@ public final class ReviewQueues {
                     .set(REVIEW_QUEUE.DEFINITION_JSON, definition.toJson())
                     .set(REVIEW_QUEUE.LABELS_PER_ITEM, labelsPerItem)
                     .set(REVIEW_QUEUE.BLIND, blind)
+                    .set(REVIEW_QUEUE.LABEL_SCHEMA_JSON, schema.toJson())
                     .set(REVIEW_QUEUE.CREATED_AT, now())
                     .returning(REVIEW_QUEUE.ID).fetchOne().getId();
             if (definition.kind() == QueueDefinition.Kind.RULES) {

@@ -286,7 +286,7 @@ public final class ReviewView {
     private void newQueue() {
         viewModel.loadRuleNames(rules -> NewQueueDialog.show(root.getScene().getWindow(), rules)
                 .ifPresent(choice -> viewModel.createQueue(choice.name(), choice.rules(), choice.labelsPerItem(),
-                        choice.blind())));
+                        choice.blind(), choice.scores())));
     }
 
     /** For tests and the screenshot: the node that takes the keys. */

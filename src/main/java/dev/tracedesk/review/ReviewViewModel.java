@@ -346,7 +346,8 @@ public final class ReviewViewModel {
 
     /** Toggles the category bound to {@code key}, if the queue's schema has one. */
     public boolean toggleCategoryKey(char key) {
-        Optional<LabelSchema.Category> category = LabelSchema.DEFAULT.categoryForKey(key);
+        LabelSchema schema = current.get() == null ? LabelSchema.DEFAULT : current.get().schema();
+        Optional<LabelSchema.Category> category = schema.categoryForKey(key);
         category.ifPresent(c -> form.toggleCategory(c.name()));
         return category.isPresent();
     }
@@ -508,10 +509,11 @@ public final class ReviewViewModel {
     }
 
     /** Makes a queue of what the chosen rules flag, and shows it. */
-    public void createQueue(String name, List<String> rules, int labelsPerItem, boolean blind) {
+    public void createQueue(String name, List<String> rules, int labelsPerItem, boolean blind, List<String> scores) {
         workspace.get().ifPresent(open -> tasks.submit("Making queue " + name, context -> {
             ReviewQueues made = new ReviewQueues(open.dsl(), clock);
-            long id = made.create(name, null, QueueDefinition.ofRules(rules), labelsPerItem, blind);
+            long id = made.create(name, null, QueueDefinition.ofRules(rules), labelsPerItem, blind,
+                    LabelSchema.withScores(scores));
             return made.list().stream().filter(queue -> queue.id() == id).findFirst().orElseThrow();
         }, queue -> {
             queues.add(queue);

@@ -17,6 +17,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -78,6 +79,7 @@ public final class MainView {
     @FXML private EmptyState errorPane;
     @FXML private Label workspaceLabel;
     @FXML private Label countsLabel;
+    @FXML private Hyperlink reviewerLink;
     @FXML private HBox taskIndicator;
     @FXML private Label taskLabel;
     @FXML private Label taskMessage;
@@ -173,6 +175,11 @@ public final class MainView {
         openWorkspaceItem.disableProperty().bind(viewModel.imports().runningProperty());
     }
 
+    @FXML
+    private void changeReviewer() {
+        ReviewerNameDialog.ask(root.getScene().getWindow(), viewModel.reviewer());
+    }
+
     private void bindStatusBar() {
         workspaceLabel.textProperty().bind(viewModel.session().displayNameProperty());
         Tooltip fullPath = new Tooltip();
@@ -184,6 +191,8 @@ public final class MainView {
             case FAILED -> "Not open";
             case READY -> viewModel.countsText().get();
         }, state, viewModel.countsText()));
+
+        reviewerLink.textProperty().bind(viewModel.reviewer().nameProperty());
 
         var activity = viewModel.activity();
         taskLabel.textProperty().bind(activity.titleProperty().concat("…"));

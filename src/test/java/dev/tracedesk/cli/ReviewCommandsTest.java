@@ -1,6 +1,7 @@
 package dev.tracedesk.cli;
 
 import static dev.tracedesk.store.generated.Tables.REVIEW_LABEL;
+import static dev.tracedesk.store.generated.Tables.SPAN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.tracedesk.review.LabelSchema;
+import dev.tracedesk.review.QueueDefinition;
 import dev.tracedesk.review.ReviewLabels;
+import dev.tracedesk.review.ReviewQueues;
+import dev.tracedesk.review.TargetKind;
 import dev.tracedesk.review.ReviewTestData;
 import dev.tracedesk.review.Verdict;
 import dev.tracedesk.review.log.LabelDraft;
@@ -156,6 +161,36 @@ class ReviewCommandsTest {
 
             assertThat(cli.run("verify-log", "--json")).as("nothing was written").isZero();
             assertThat(cli.json().get("entriesChecked").asLong()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void scoresFollowTheQueuesLabelSchema(String engine) {
+        try (SeededWorkspaceCli cli = new SeededWorkspaceCli(engine, tempDir, dsl -> {
+            ReviewTestData.importFile(dsl, ReviewTestData.RAG_TRACE);
+            ReviewQueues queues = new ReviewQueues(dsl, Clock.systemUTC());
+            long queue = queues.create("scored", null, new QueueDefinition(QueueDefinition.Kind.MANUAL, List.of(), null),
+                    1, false, LabelSchema.withScores(List.of("helpfulness", " tone ")));
+            queues.addTargets(queue, TargetKind.SPAN, dsl.select(SPAN.ID).from(SPAN).where(SPAN.KIND.eq("LLM"))
+                    .fetch(SPAN.ID), "scored");
+        })) {
+            cli.run("review", "list", "--queue", "scored", "--json");
+            String item = cli.json().get("items").get(0).get("itemId").asText();
+
+            assertThat(cli.run("label", item, "--verdict", "pass", "--score", "helpfulness=9"))
+                    .isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("from 1.0 to 5.0, not 9");
+            assertThat(cli.run("label", item, "--verdict", "pass", "--score", "accuracy=3"))
+                    .isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("no score \"accuracy\"").contains("helpfulness, tone");
+            assertThat(cli.run("label", item, "--verdict", "pass", "--score", "Helpfulness=4", "--score", "tone=2.5",
+                    "--reviewer", "ana")).as(cli.err()).isZero();
+
+            try (Workspace workspace = Workspace.open(cli.location())) {
+                assertThat(workspace.dsl().select(REVIEW_LABEL.SCORES_JSON).from(REVIEW_LABEL).fetchOne().value1())
+                        .isEqualTo("{\"helpfulness\":4.0,\"tone\":2.5}");
+            }
         }
     }
 

@@ -106,6 +106,8 @@ class ReviewWindowTest {
         robot.write("Dana Expert");
         press(robot, KeyCode.ENTER);
         assertThat(robot.lookup("#reviewerBanner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#reviewerLink").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .as("the status bar shows who labels").isEqualTo("Dana Expert");
         assertThat(position(robot)).as(status(robot)).isEqualTo("Item 1 of " + items);
 
         // item 1: fail, unsupported claim, a note, a corrected output — then Ctrl+Enter
