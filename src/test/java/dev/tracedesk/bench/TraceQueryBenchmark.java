@@ -91,7 +91,7 @@ public final class TraceQueryBenchmark {
         System.out.printf("%-38s first %8.1f ms   mean of next %d %8.1f ms%n", what, first / 1e6, RUNS, total / 1e6 / RUNS);
     }
 
-    private static void fill(Workspace workspace, int traceCount) throws SQLException {
+    static void fill(Workspace workspace, int traceCount) throws SQLException {
         Random random = new Random(42);
         try (Connection connection = workspace.dataSource().getConnection()) {
             connection.setAutoCommit(false);
