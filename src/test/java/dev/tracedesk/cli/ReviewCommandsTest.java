@@ -194,6 +194,29 @@ class ReviewCommandsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void assignedItemsAreListedByAssignee(String engine) {
+        try (SeededWorkspaceCli cli = workspaceWithQueue(engine)) {
+            cli.run("review", "list", "--json");
+            String first = cli.json().get("items").get(0).get("itemId").asText();
+            String second = cli.json().get("items").get(1).get("itemId").asText();
+
+            assertThat(cli.run("review", "assign", first, second, "--to", "ana")).isZero();
+            assertThat(cli.out()).contains("Assigned 2 items to ana");
+            assertThat(cli.run("review", "list", "--assignee", "ana", "--json")).isZero();
+            assertThat(cli.json().get("items")).extracting(item -> item.get("itemId").asText())
+                    .containsExactly(first, second);
+            assertThat(cli.json().get("items").get(0).get("assignee").asText()).isEqualTo("ana");
+
+            assertThat(cli.run("review", "assign", second)).isZero();
+            cli.run("review", "list", "--assignee", "ana", "--json");
+            assertThat(cli.json().get("items")).hasSize(1);
+            assertThat(cli.run("review", "assign", "999999", "--to", "ana")).isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("no review item 999999");
+        }
+    }
+
     private static JsonNode findQueue(JsonNode json, String name) {
         for (JsonNode queue : json.get("queues")) {
             if (queue.get("name").asText().equals(name)) {
