@@ -59,7 +59,8 @@ final class ViewFactory {
             return new MainView(main, this::loadSection, this::openMappingDialog);
         } else if (viewClass == ReviewView.class) {
             return new ReviewView(new ReviewViewModel(tasks, stats, main.session()::workspace,
-                    main.reviewer().nameProperty(), this::openTrace, Clock.systemUTC()),
+                    main.reviewer().nameProperty(), this::openTrace, Clock.systemUTC(),
+                    open -> searches == null ? null : searches.apply(open)),
                     new ReviewerPrompt(main.reviewer().nameProperty(), main.reviewer().confirmedProperty(),
                             main.reviewer()::confirm),
                     owner -> { });

@@ -18,17 +18,32 @@ import javafx.stage.Window;
 /** Asks for a new queue: its name, the flag rules that fill it, labels per item and blind labeling. */
 final class NewQueueDialog {
 
-    record Choice(String name, List<String> rules, int labelsPerItem, boolean blind, List<String> scores) {
+    record Choice(String name, QueueDefinition definition, int labelsPerItem, boolean blind, List<String> scores) {
     }
 
     private NewQueueDialog() {
     }
 
-    static Optional<Choice> show(Window owner, List<String> ruleNames) {
+    static Optional<Choice> show(Window owner, List<String> ruleNames, List<String> viewNames) {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("New review queue");
-        dialog.setHeaderText("A queue of what the chosen flag rules flag");
+        dialog.setHeaderText("A queue of what chosen flag rules flag, or of the LLM calls a saved Traces view shows");
+        javafx.scene.control.ToggleGroup source = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioButton fromRules = new javafx.scene.control.RadioButton("Flag rules");
+        javafx.scene.control.RadioButton fromView = new javafx.scene.control.RadioButton("Saved view");
+        fromRules.setToggleGroup(source);
+        fromView.setToggleGroup(source);
+        fromRules.setSelected(true);
+        javafx.scene.control.ChoiceBox<String> views = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(viewNames));
+        if (!viewNames.isEmpty()) {
+            views.setValue(viewNames.get(0));
+        } else {
+            fromView.setDisable(true);
+            fromView.setText("Saved view (none saved yet in Traces)");
+        }
+        views.disableProperty().bind(fromView.selectedProperty().not());
         TextField name = new TextField();
         name.setPromptText("e.g. Slow calls");
         VBox rules = new VBox(4);
@@ -50,15 +65,19 @@ final class NewQueueDialog {
         grid.setVgap(10);
         grid.setPadding(new Insets(10));
         grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Rules"), rules);
-        grid.addRow(2, new Label("Labels per item"), labels);
-        grid.add(blind, 1, 3);
-        grid.addRow(4, new Label("Scores"), scores);
+        grid.addRow(1, new Label("Filled by"), new javafx.scene.layout.HBox(12, fromRules, fromView));
+        grid.addRow(2, new Label("Rules"), rules);
+        grid.addRow(3, new Label("View"), views);
+        rules.disableProperty().bind(fromRules.selectedProperty().not());
+        grid.addRow(4, new Label("Labels per item"), labels);
+        grid.add(blind, 1, 5);
+        grid.addRow(6, new Label("Scores"), scores);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty());
         dialog.setResultConverter(button -> button == ButtonType.OK
-                ? new Choice(name.getText().trim(), boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList(),
+                ? new Choice(name.getText().trim(), fromView.isSelected() ? QueueDefinition.ofSavedView(views.getValue())
+                        : QueueDefinition.ofRules(boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList()),
                 labels.getValue(), blind.isSelected(), List.of(scores.getText().split(",")))
                 : null);
         return dialog.showAndWait();

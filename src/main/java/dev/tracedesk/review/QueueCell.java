@@ -16,7 +16,11 @@ final class QueueCell extends ListCell<QueueSummary> {
     private final Label source = new Label();
     private final VBox box = new VBox(3, name, progress, counts, source);
 
-    QueueCell() {
+    private final java.util.function.Consumer<QueueSummary> refreshFromView;
+
+    /** @param refreshFromView what "Refresh from its view" on a saved-view queue does */
+    QueueCell(java.util.function.Consumer<QueueSummary> refreshFromView) {
+        this.refreshFromView = refreshFromView;
         name.getStyleClass().add("queue-name");
         counts.getStyleClass().add("queue-counts");
         source.getStyleClass().add("queue-source");
@@ -29,6 +33,7 @@ final class QueueCell extends ListCell<QueueSummary> {
     protected void updateItem(QueueSummary queue, boolean empty) {
         super.updateItem(queue, empty);
         if (empty || queue == null) {
+            setContextMenu(null);
             setGraphic(null);
             setText(null);
             return;
@@ -50,5 +55,12 @@ final class QueueCell extends ListCell<QueueSummary> {
                 queue.labelsPerItem(), queue.blind() ? ", blind" : "") : ""));
         setText(null);
         setGraphic(box);
+        if (queue.definition().kind() == QueueDefinition.Kind.SAVED_VIEW) {
+            javafx.scene.control.MenuItem refresh = new javafx.scene.control.MenuItem("Refresh from its view");
+            refresh.setOnAction(event -> refreshFromView.accept(queue));
+            setContextMenu(new javafx.scene.control.ContextMenu(refresh));
+        } else {
+            setContextMenu(null);
+        }
     }
 }

@@ -145,7 +145,7 @@ public final class ReviewView {
 
     private void setUpQueues() {
         queueList.setItems(viewModel.queues());
-        queueList.setCellFactory(list -> new QueueCell());
+        queueList.setCellFactory(list -> new QueueCell(viewModel::refreshFromView));
         queueList.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 viewModel.selectedQueueProperty().set(after);
@@ -284,9 +284,9 @@ public final class ReviewView {
 
     @FXML
     private void newQueue() {
-        viewModel.loadRuleNames(rules -> NewQueueDialog.show(root.getScene().getWindow(), rules)
-                .ifPresent(choice -> viewModel.createQueue(choice.name(), choice.rules(), choice.labelsPerItem(),
-                        choice.blind(), choice.scores())));
+        viewModel.loadRuleNames(rules -> viewModel.loadViewNames(views -> NewQueueDialog.show(
+                root.getScene().getWindow(), rules, views).ifPresent(choice -> viewModel.createQueue(choice.name(),
+                choice.definition(), choice.labelsPerItem(), choice.blind(), choice.scores()))));
     }
 
     /** For tests and the screenshot: the node that takes the keys. */

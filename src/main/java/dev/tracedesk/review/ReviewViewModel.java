@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ObjectProperty;
@@ -30,6 +31,7 @@ import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.review.log.LabelAction;
 import dev.tracedesk.review.log.LabelDraft;
 import dev.tracedesk.review.log.LabelEntry;
+import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.stats.WorkspaceStats;
 import dev.tracedesk.store.Workspace;
 import dev.tracedesk.ui.SectionSummary;
@@ -65,6 +67,7 @@ public final class ReviewViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final TaskRunner tasks;
+    private final Function<Workspace, SpanSearch> searches;
     private final Supplier<Optional<Workspace>> workspace;
     private final ObservableValue<String> reviewer;
     private final Consumer<TraceLink> openTrace;
@@ -95,6 +98,14 @@ public final class ReviewViewModel {
     public ReviewViewModel(TaskRunner tasks, ObservableValue<WorkspaceStats> stats,
                            Supplier<Optional<Workspace>> workspace, ObservableValue<String> reviewer,
                            Consumer<TraceLink> openTrace, Clock clock) {
+        this(tasks, stats, workspace, reviewer, openTrace, clock, open -> null);
+    }
+
+    /** As above, with the full-text search that queues made from a searching saved view need. */
+    public ReviewViewModel(TaskRunner tasks, ObservableValue<WorkspaceStats> stats,
+                           Supplier<Optional<Workspace>> workspace, ObservableValue<String> reviewer,
+                           Consumer<TraceLink> openTrace, Clock clock, Function<Workspace, SpanSearch> searches) {
+        this.searches = searches;
         this.tasks = tasks;
         this.workspace = workspace;
         this.reviewer = reviewer;
@@ -508,18 +519,41 @@ public final class ReviewViewModel {
                 failure -> status.set("Could not read the flag rules: " + failure.getMessage())));
     }
 
-    /** Makes a queue of what the chosen rules flag, and shows it. */
-    public void createQueue(String name, List<String> rules, int labelsPerItem, boolean blind, List<String> scores) {
+    /** The names of the saved Traces views, for the New queue dialog. */
+    public void loadViewNames(Consumer<List<String>> then) {
+        workspace.get().ifPresent(open -> tasks.submit("Reading saved views",
+                context -> new SavedViewQueues(open.dsl(), clock, null).viewNames(), then,
+                failure -> status.set("Could not read the saved views: " + failure.getMessage())));
+    }
+
+    /** Makes a queue of what the chosen rules flag, or of the calls a saved view shows, and shows it. */
+    public void createQueue(String name, QueueDefinition definition, int labelsPerItem, boolean blind,
+                            List<String> scores) {
         workspace.get().ifPresent(open -> tasks.submit("Making queue " + name, context -> {
             ReviewQueues made = new ReviewQueues(open.dsl(), clock);
-            long id = made.create(name, null, QueueDefinition.ofRules(rules), labelsPerItem, blind,
-                    LabelSchema.withScores(scores));
+            LabelSchema schema = LabelSchema.withScores(scores);
+            long id = definition.kind() == QueueDefinition.Kind.SAVED_VIEW
+                    ? new SavedViewQueues(open.dsl(), clock, searches.apply(open))
+                            .create(name, definition.savedView(), labelsPerItem, blind, schema)
+                    : made.create(name, null, definition, labelsPerItem, blind, schema);
             return made.list().stream().filter(queue -> queue.id() == id).findFirst().orElseThrow();
         }, queue -> {
             queues.add(queue);
             selectedQueue.set(queue);
             status.set("Made queue " + queue.name() + " with " + queue.total() + " items.");
         }, failure -> status.set("Could not make the queue: " + failure.getMessage())));
+    }
+
+    /** Adds to a saved-view queue the calls its view shows now. */
+    public void refreshFromView(QueueSummary queue) {
+        workspace.get().ifPresent(open -> tasks.submit("Refreshing " + queue.name(),
+                context -> new SavedViewQueues(open.dsl(), clock, searches.apply(open)).refresh(queue.id()),
+                added -> {
+                    status.set(added == 0 ? queue.name() + " already holds every call its view shows."
+                            : "Added " + added + " call" + (added == 1 ? "" : "s") + " to " + queue.name() + ".");
+                    refresh();
+                },
+                failure -> status.set("Could not refresh " + queue.name() + ": " + failure.getMessage())));
     }
 
     /** The reviewer's name changed or a queue was made: read everything again. */

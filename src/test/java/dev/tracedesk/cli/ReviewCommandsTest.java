@@ -217,6 +217,33 @@ class ReviewCommandsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aQueueFromASavedViewHoldsItsCalls(String engine) {
+        try (SeededWorkspaceCli cli = new SeededWorkspaceCli(engine, tempDir, dsl -> {
+            ReviewTestData.importFile(dsl, ReviewTestData.OTEL_TRACES);
+            new dev.tracedesk.traces.SavedViews(dsl).save("traces", "all calls", dev.tracedesk.traces.TracesViewJson.write(
+                    dev.tracedesk.traces.TracesViewDefinition.DEFAULT));
+        })) {
+            assertThat(cli.run("review", "create", "every call", "--view", "all calls", "--labels-per-item", "2",
+                    "--blind", "--score", "helpfulness")).as(cli.err()).isZero();
+            assertThat(cli.out()).contains("Made queue every call with").contains("Saved view: all calls");
+            cli.run("review", "queues", "--json");
+            JsonNode queue = findQueue(cli.json(), "every call");
+            assertThat(queue.get("labelsPerItem").asInt()).isEqualTo(2);
+            assertThat(queue.get("blind").asBoolean()).isTrue();
+            assertThat(queue.get("total").asInt()).isGreaterThanOrEqualTo(3);
+
+            assertThat(cli.run("review", "create", "every call", "--view", "all calls"))
+                    .isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("already a queue named \"every call\"");
+            assertThat(cli.run("review", "create", "x", "--view", "missing")).isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("no saved Traces view named \"missing\"");
+            assertThat(cli.run("review", "create", "y", "--rule", "No such rule")).isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
+            assertThat(cli.err()).contains("No flag rule named [No such rule]");
+        }
+    }
+
     private static JsonNode findQueue(JsonNode json, String name) {
         for (JsonNode queue : json.get("queues")) {
             if (queue.get("name").asText().equals(name)) {
