@@ -4,6 +4,7 @@ import static dev.tracedesk.store.generated.Tables.SPAN;
 import static dev.tracedesk.store.generated.Tables.TRACE;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class TraceListQueries {
                         SPAN.COST_USD, SPAN.COST_SOURCE, SPAN.STATUS, TRACE.ID, TRACE.EXTERNAL_TRACE_ID)
                 .from(SPAN).join(TRACE).on(TRACE.ID.eq(SPAN.TRACE_ID))
                 .where(SPAN.KIND.eq(SpanConditions.LLM)).and(SpanConditions.of(filter, true))
-                .orderBy(callOrder(sort))
+                .orderBy(callOrder(filter, sort))
                 .limit(PAGE_SIZE + 1).offset(offset)
                 .fetch();
         boolean more = fetched.size() > PAGE_SIZE;
@@ -93,6 +94,22 @@ public final class TraceListQueries {
             case SPANS -> DSL.field(DSL.selectCount().from(SPAN).where(SPAN.TRACE_ID.eq(TRACE.ID)));
         };
         return List.of(direction(key, sort.ascending()), sort.ascending() ? TRACE.ID.asc() : TRACE.ID.desc());
+    }
+
+    /**
+     * With a served model chosen, the order leads with that (then constant) column. It changes no
+     * row's place, but it lets H2 see that {@code span_served_model_idx} (served_model, start_ns)
+     * already delivers the newest-first order: it walks that index backwards and stops after the
+     * page, instead of reading every call of the model (~66k at 1M spans, 2 s) to sort them.
+     * PostgreSQL drops a sort key fixed by an equality, so its plan and rows are unchanged.
+     */
+    private static List<SortField<?>> callOrder(TraceFilter filter, TraceSort sort) {
+        List<SortField<?>> order = new ArrayList<>();
+        if (filter.servedModel() != null) {
+            order.add(direction(SPAN.SERVED_MODEL, sort.ascending()));
+        }
+        order.addAll(callOrder(sort));
+        return order;
     }
 
     private static List<SortField<?>> callOrder(TraceSort sort) {

@@ -59,7 +59,10 @@ public final class TraceQueryBenchmark {
             time("first page of traces", i -> list.traces(TraceFilter.NONE.withTimeRange(null, Long.MAX_VALUE - i),
                     TraceSort.NEWEST_FIRST, 0));
             time("served-model filter (traces)", i -> list.traces(byModel(i), TraceSort.NEWEST_FIRST, 0));
+            time("first page of LLM calls", i -> list.llmCalls(TraceFilter.NONE.withTimeRange(null, Long.MAX_VALUE - i),
+                    TraceSort.NEWEST_FIRST, 0));
             time("served-model filter (LLM calls)", i -> list.llmCalls(byModel(i), TraceSort.NEWEST_FIRST, 0));
+            time("served-model filter, calls page 51", i -> list.llmCalls(byModel(i), TraceSort.NEWEST_FIRST, 10_000 + i));
             time("prompt version filter (traces)", i -> list.traces(
                     TraceFilter.NONE.withPrompt("prompt-" + i, "2"), TraceSort.NEWEST_FIRST, 0));
             time("page 50 (offset 10,000)", i -> list.traces(TraceFilter.NONE, TraceSort.NEWEST_FIRST, 10_000 + i));
