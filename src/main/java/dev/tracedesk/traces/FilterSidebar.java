@@ -1,12 +1,14 @@
 package dev.tracedesk.traces;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import javafx.geometry.Pos;
@@ -31,6 +33,8 @@ final class FilterSidebar extends VBox {
     private final TracesViewModel viewModel;
     private final VBox facetsBox = new VBox(12);
     private final ZoneId zone = ZoneId.systemDefault();
+    /** True while the fields are being set from the filter, so that is not taken for the user applying them. */
+    private boolean showing;
 
     FilterSidebar(TracesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -107,13 +111,16 @@ final class FilterSidebar extends VBox {
         TextField requested = field("requestedModelField", "Requested model");
         requested.setOnAction(event -> apply(f -> f.withRequestedModel(blankToNull(requested.getText()))));
         DatePicker from = new DatePicker();
+        from.setId("fromDatePicker");
         from.setPromptText("From date");
         DatePicker to = new DatePicker();
+        to.setId("toDatePicker");
         to.setPromptText("To date (inclusive)");
         Runnable applyDates = () -> apply(f -> f.withTimeRange(epochNs(from.getValue()),
                 to.getValue() == null ? null : epochNs(to.getValue().plusDays(1))));
-        from.setOnAction(event -> applyDates.run());
-        to.setOnAction(event -> applyDates.run());
+        // A date picker reports a value set from the filter as a choice too; only the user's apply.
+        from.setOnAction(event -> applyUnlessShowing(applyDates));
+        to.setOnAction(event -> applyUnlessShowing(applyDates));
         TextField minLatency = field("minLatencyField", "≥ ms");
         TextField maxLatency = field("maxLatencyField", "≤ ms");
         Runnable applyLatency = () -> apply(f -> f.withLatencyRange(millisToNs(minLatency.getText()), millisToNs(maxLatency.getText())));
@@ -126,16 +133,50 @@ final class FilterSidebar extends VBox {
         maxCost.setOnAction(event -> applyCost.run());
         TextField importId = field("importIdField", "Import id");
         importId.setOnAction(event -> apply(f -> f.withImportId(whole(importId.getText()))));
-        viewModel.filterProperty().addListener((o, b, f) -> {
-            if (f.isEmpty()) {
-                List.of(requested, minLatency, maxLatency, minCost, maxCost, importId).forEach(TextField::clear);
-                from.setValue(null);
-                to.setValue(null);
+        // A field shows its part of the filter whenever that part changed elsewhere (a saved view, "other
+        // calls with this model"); a part left alone keeps what the user is typing and has not applied
+        // yet, unless every filter was dropped.
+        viewModel.filterProperty().addListener((o, shown, after) -> {
+            TraceFilter before = after.isEmpty() ? null : shown;
+            showing = true;
+            try {
+                show(requested, before, after, TraceFilter::requestedModel, value -> value);
+                show(minLatency, before, after, TraceFilter::minLatencyNs, FilterSidebar::nsToMillis);
+                show(maxLatency, before, after, TraceFilter::maxLatencyNs, FilterSidebar::nsToMillis);
+                show(minCost, before, after, TraceFilter::minCostUsd, FilterSidebar::plain);
+                show(maxCost, before, after, TraceFilter::maxCostUsd, FilterSidebar::plain);
+                show(importId, before, after, TraceFilter::importId, String::valueOf);
+                if (changed(before, after, TraceFilter::fromNs) || changed(before, after, TraceFilter::toNs)) {
+                    from.setValue(dateOf(after.fromNs()));
+                    // The range ends where the day after its last day starts: that last day is the one shown.
+                    to.setValue(after.toNs() == null ? null : dateOf(after.toNs() - 1));
+                }
+            } finally {
+                showing = false;
             }
         });
         return new VBox(6, heading("More filters"), errorsOnly, requested, from, to,
                 heading("Latency"), new HBox(4, minLatency, maxLatency),
                 heading("Cost (USD)"), new HBox(4, minCost, maxCost), importId);
+    }
+
+    /** Shows the field's part of the filter when it changed; {@code before} null = show it anyway. */
+    private static <T> void show(TextField field, TraceFilter before, TraceFilter after, Function<TraceFilter, T> part,
+                                 Function<T, String> text) {
+        if (changed(before, after, part)) {
+            T value = part.apply(after);
+            field.setText(value == null ? "" : text.apply(value));
+        }
+    }
+
+    private static boolean changed(TraceFilter before, TraceFilter after, Function<TraceFilter, ?> part) {
+        return before == null || !Objects.equals(part.apply(before), part.apply(after));
+    }
+
+    private void applyUnlessShowing(Runnable apply) {
+        if (!showing) {
+            apply.run();
+        }
     }
 
     private void apply(UnaryOperator<TraceFilter> change) {
@@ -144,6 +185,19 @@ final class FilterSidebar extends VBox {
 
     private Long epochNs(LocalDate date) {
         return date == null ? null : date.atStartOfDay(zone).toInstant().toEpochMilli() * 1_000_000L;
+    }
+
+    private LocalDate dateOf(Long epochNs) {
+        return epochNs == null ? null : Instant.EPOCH.plusNanos(epochNs).atZone(zone).toLocalDate();
+    }
+
+    private static String nsToMillis(Long ns) {
+        return plain(BigDecimal.valueOf(ns).movePointLeft(6));
+    }
+
+    /** 0.5, not 5E-1 or 0.5000000000. */
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static TextField field(String id, String prompt) {

@@ -2,20 +2,26 @@ package dev.tracedesk.traces;
 
 import java.util.Optional;
 
+import javafx.collections.FXCollections;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
  * The small dialogs of the Views menu: a name to save under (checked as it is typed, and a
- * question before an existing view is replaced), and the view to delete.
+ * question before an existing view is replaced), a view and its new name, and the view to delete
+ * (asked again before it goes).
  */
 final class SavedViewDialogs {
 
@@ -64,18 +70,89 @@ final class SavedViewDialogs {
         return alert.showAndWait().filter(replace::equals).isPresent();
     }
 
-    /** Asks which view to delete, the applied one first. */
+    /** Asks which view to rename (the applied one first) and its new name, checked as it is typed. */
+    void rename(Window owner) {
+        if (views.names().isEmpty()) {
+            return;
+        }
+        ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(views.names()));
+        choice.setId("renameViewChoice");
+        choice.setValue(firstChoice());
+        TextField name = new TextField(choice.getValue());
+        name.setId("renameViewNameField");
+        name.setPrefColumnCount(24);
+        Label problem = new Label();
+        problem.setId("renameViewProblem");
+        problem.getStyleClass().add("text-muted");
+        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Rename view");
+        dialog.setHeaderText("Rename a saved view of this workspace");
+        dialog.getDialogPane().getButtonTypes().addAll(rename, ButtonType.CANCEL);
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("View:"), choice);
+        form.addRow(1, new Label("New name:"), name);
+        form.add(problem, 1, 2);
+        dialog.getDialogPane().setContent(form);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(rename);
+        Runnable check = () -> {
+            Optional<String> why = renameProblem(choice.getValue(), name.getText());
+            problem.setText(why.orElse(""));
+            ok.setDisable(why.isPresent() || name.getText().trim().equals(choice.getValue()));
+        };
+        choice.valueProperty().addListener((observable, before, chosen) -> {
+            name.setText(chosen);
+            check.run();
+        });
+        name.textProperty().addListener((observable, before, typed) -> check.run());
+        check.run();
+        dialog.setOnShown(event -> {
+            name.requestFocus();
+            name.selectAll();
+        });
+        dialog.setResultConverter(button -> button == rename ? name.getText() : null);
+        dialog.showAndWait().ifPresent(to -> views.rename(choice.getValue(), to));
+    }
+
+    private Optional<String> renameProblem(String from, String to) {
+        Optional<String> why = SavedViewName.problem(to);
+        if (why.isPresent()) {
+            return why;
+        }
+        return !to.trim().equals(from) && views.exists(to) ? Optional.of("Another view has that name.") : Optional.empty();
+    }
+
+    /** Asks which view to delete (the applied one first), then whether to. */
     void delete(Window owner) {
         if (views.names().isEmpty()) {
             return;
         }
-        String applied = views.appliedNameProperty().get();
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(applied != null ? applied : views.names().get(0), views.names());
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(firstChoice(), views.names());
         dialog.initOwner(owner);
         dialog.setTitle("Delete view");
         dialog.setHeaderText("Delete a saved view of this workspace");
         dialog.setContentText("View:");
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
-        dialog.showAndWait().ifPresent(views::delete);
+        dialog.showAndWait().filter(name -> confirmDelete(owner, name)).ifPresent(views::delete);
+    }
+
+    private static boolean confirmDelete(Window owner, String name) {
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Its filters, search, sort and columns are removed from"
+                + " this workspace. What the section shows now stays as it is.", delete, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Delete view");
+        alert.setHeaderText("Delete the view \u201c" + name + "\u201d?");
+        // Deleting cannot be undone: Enter alone should not do it.
+        ((Button) alert.getDialogPane().lookupButton(delete)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(delete::equals).isPresent();
+    }
+
+    private String firstChoice() {
+        String applied = views.appliedNameProperty().get();
+        return applied != null && views.names().contains(applied) ? applied : views.names().get(0);
     }
 }

@@ -8,7 +8,8 @@ import javafx.scene.control.Tooltip;
 
 /**
  * The Traces toolbar's "Views" menu: the saved views by name (choosing one applies it), then
- * "Save view as…" and "Delete view…". Its text names the applied view and says when it was changed.
+ * "Save view as…", "Rename view…" and "Delete view…". Its text names the applied view and says
+ * when it was changed.
  */
 final class SavedViewsMenu {
 
@@ -48,10 +49,14 @@ final class SavedViewsMenu {
         MenuItem save = new MenuItem("Save view as\u2026");
         save.setId("saveViewItem");
         save.setOnAction(event -> saveAs());
+        MenuItem rename = new MenuItem("Rename view\u2026");
+        rename.setId("renameViewItem");
+        rename.setDisable(views.names().isEmpty());
+        rename.setOnAction(event -> dialogs.rename(button.getScene().getWindow()));
         MenuItem delete = new MenuItem("Delete view\u2026");
         delete.setId("deleteViewItem");
         delete.setDisable(views.names().isEmpty());
         delete.setOnAction(event -> dialogs.delete(button.getScene().getWindow()));
-        button.getItems().addAll(new SeparatorMenuItem(), save, delete);
+        button.getItems().addAll(new SeparatorMenuItem(), save, rename, delete);
     }
 }

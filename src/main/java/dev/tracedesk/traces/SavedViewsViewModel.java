@@ -149,17 +149,24 @@ public final class SavedViewsViewModel {
                 }, failure -> fail("The view could not be saved", failure));
     }
 
+    /** Renames a view; a name taken by another view is refused with a message, the applied view stays applied. */
     public void rename(String from, String to) {
         Optional<Workspace> target = workspace.get();
         Optional<String> problem = SavedViewName.problem(to);
         if (target.isEmpty() || problem.isPresent()) {
-            message.set(problem.orElse(""));
+            message.set(problem.orElse("Open a workspace to rename views."));
             return;
         }
-        tasks.submit("Renaming view", context -> new SavedViews(target.get().dsl()).rename(SECTION, from, to), renamed -> {
-            if (from.equals(appliedName.get())) {
-                appliedName.set(to.trim());
-                updateTitle();
+        String checked = to.trim();
+        tasks.submit("Renaming view", context -> new SavedViews(target.get().dsl()).rename(SECTION, from, checked), renamed -> {
+            if (!renamed) {
+                message.set("The view \u201c" + from + "\u201d is no longer in this workspace.");
+            } else {
+                message.set("Renamed the view \u201c" + from + "\u201d to \u201c" + checked + "\u201d.");
+                if (from.equals(appliedName.get())) {
+                    appliedName.set(checked);
+                    updateTitle();
+                }
             }
             refresh();
         }, failure -> message.set(failure instanceof IllegalArgumentException ? failure.getMessage() + "."

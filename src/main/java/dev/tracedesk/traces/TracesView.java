@@ -1,7 +1,6 @@
 package dev.tracedesk.traces;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +11,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
@@ -141,22 +139,7 @@ public final class TracesView {
         });
         hitsList.setItems(viewModel.hits());
         showOnlyWhen(hitsList, javafx.beans.binding.Bindings.isNotEmpty(viewModel.hits()));
-        hitsList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(SearchHit hit, boolean empty) {
-                super.updateItem(hit, empty);
-                if (empty || hit == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                Label where = new Label(hit.externalTraceId() + " › " + hit.externalSpanId() + " · " + hit.field());
-                where.getStyleClass().add("text-muted");
-                VBox box = new VBox(2, where);
-                hit.fragments().stream().limit(2).forEach(fragment -> box.getChildren().add(MarkedText.of(fragment)));
-                setGraphic(box);
-            }
-        });
+        hitsList.setCellFactory(list -> new SearchHitCell());
         hitsList.setOnMouseClicked(event -> openHit(hitsList.getSelectionModel().getSelectedItem()));
         hitsList.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
@@ -190,13 +173,6 @@ public final class TracesView {
         text(spansColumn, row -> Long.toString(row.spanCount()), TraceSort.Column.SPANS);
         List.of(latencyColumn, tokensColumn, costColumn, spansColumn).forEach(c -> c.getStyleClass().add("numeric"));
         tracesTable.setItems(viewModel.rows());
-        // The store sorts (all rows, not just the loaded pages); the table only says which column.
-        tracesTable.setSortPolicy(table -> {
-            TableColumn<TraceRow, ?> column = table.getSortOrder().isEmpty() ? null : table.getSortOrder().get(0);
-            viewModel.setSort(column == null ? TraceSort.NEWEST_FIRST
-                    : new TraceSort((TraceSort.Column) column.getUserData(), column.getSortType() == TableColumn.SortType.ASCENDING));
-            return true;
-        });
         tracesTable.setRowFactory(table -> {
             TableRow<TraceRow> row = new TableRow<>() {
                 @Override
@@ -227,51 +203,13 @@ public final class TracesView {
         });
     }
 
-    /**
-     * A saved view also holds the table's columns and sort, which only the table knows: both are
-     * kept in step with the view model in each direction.
-     */
     private void setUpSavedViews() {
         savedViewsMenu = new SavedViewsMenu(viewsMenu, viewModel.savedViews());
         viewNote.textProperty().bind(viewModel.savedViews().messageProperty());
-        // Ids that outlive titles and FXML order: saved views refer to columns by them.
-        Map<TableColumn<TraceRow, ?>, String> ids = Map.of(timeColumn, "time", nameColumn, "name", modelColumn, "model",
+        // A saved view also holds the table's sort and columns, which only the table knows.
+        TableSortAndColumnsSync.keepInStep(tracesTable, Map.of(timeColumn, "time", nameColumn, "name", modelColumn, "model",
                 promptColumn, "prompt", latencyColumn, "latency", tokensColumn, "tokens", costColumn, "cost",
-                statusColumn, "status", spansColumn, "spans");
-        Map<String, TableColumn<TraceRow, ?>> byId = new LinkedHashMap<>();
-        tracesTable.getColumns().forEach(column -> byId.put(ids.get(column), column));
-        TableColumnLayout<TraceRow> layout = new TableColumnLayout<>(tracesTable, byId);
-        boolean[] showing = {false};
-        layout.onChange(() -> {
-            if (!showing[0]) {
-                viewModel.columnsProperty().set(layout.current());
-            }
-        });
-        viewModel.columnsProperty().addListener((observable, before, wanted) -> {
-            if (!wanted.equals(layout.current())) {
-                showing[0] = true;
-                layout.show(wanted);
-                showing[0] = false;
-                viewModel.columnsProperty().set(layout.current());
-            }
-        });
-        viewModel.columnsProperty().set(layout.current());
-        viewModel.sortProperty().addListener((observable, before, sort) -> showSort(sort));
-    }
-
-    /** Shows a sort that did not come from the table (a saved view's) on the column headers. */
-    private void showSort(TraceSort sort) {
-        TableColumn<TraceRow, ?> shown = tracesTable.getSortOrder().isEmpty() ? null : tracesTable.getSortOrder().get(0);
-        boolean unsorted = shown == null && sort.equals(TraceSort.NEWEST_FIRST);
-        if (unsorted || shown != null && shown.getUserData() == sort.column()
-                && (shown.getSortType() == TableColumn.SortType.ASCENDING) == sort.ascending()) {
-            return;
-        }
-        tracesTable.getColumns().stream().filter(column -> column.getUserData() == sort.column()).findFirst()
-                .ifPresentOrElse(column -> {
-                    column.setSortType(sort.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
-                    tracesTable.getSortOrder().setAll(List.of(column));
-                }, () -> tracesTable.getSortOrder().clear());
+                statusColumn, "status", spansColumn, "spans"), viewModel);
     }
 
     private void open(TraceRow row) {

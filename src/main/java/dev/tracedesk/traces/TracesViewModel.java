@@ -38,10 +38,10 @@ import dev.tracedesk.stats.WorkspaceStats;
 import dev.tracedesk.store.Workspace;
 
 /**
- * The Traces section: a page-at-a-time list of traces (or LLM calls) under a filter and a sort,
- * facet counts for the sidebar, full-text search that narrows the list to the matching spans'
- * traces, and the opened trace ({@link TraceViewModel}). All queries run as background tasks; a
- * result that arrives after the filter changed again is dropped, so the list never shows a stale mix.
+ * The Traces section: a page-at-a-time list of traces (or LLM calls) under a filter and a sort
+ * with facet counts for the sidebar ({@link TraceListLoader}), full-text search that narrows the
+ * list to the matching spans' traces, saved views, and the opened trace ({@link TraceViewModel}).
+ * All queries run as background tasks.
  */
 public final class TracesViewModel {
 
@@ -56,26 +56,19 @@ public final class TracesViewModel {
     private final TaskRunner tasks;
     private final Supplier<Optional<Workspace>> workspace;
     private final Function<Workspace, SpanSearch> searches;
-    private final ObservableList<TraceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TraceFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", TraceFilter.NONE);
     private final ReadOnlyObjectWrapper<TraceSort> sort = new ReadOnlyObjectWrapper<>(this, "sort", TraceSort.NEWEST_FIRST);
-    private final ReadOnlyObjectWrapper<Map<Facet, List<FacetCount>>> facets = new ReadOnlyObjectWrapper<>(this, "facets", Map.of());
     private final BooleanProperty llmCalls = new SimpleBooleanProperty(this, "llmCalls");
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final ReadOnlyStringWrapper searchNote = new ReadOnlyStringWrapper(this, "searchNote", "");
-    private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper(this, "listNote", "");
     private final ReadOnlyBooleanWrapper searchAvailable = new ReadOnlyBooleanWrapper(this, "searchAvailable");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyObjectWrapper<Emptiness> emptiness = new ReadOnlyObjectWrapper<>(this, "emptiness", Emptiness.NO_TRACES);
     private final ObjectProperty<List<TracesViewDefinition.ViewColumn>> columns = new SimpleObjectProperty<>(this, "columns", List.of());
     private final ObjectBinding<TracesViewDefinition> definition;
+    private final TraceListLoader list;
     private final TraceViewModel trace;
     private final SavedViewsViewModel savedViews;
-    private long traceCount;
     private boolean applying;
-    private int generation;
-    private boolean more;
 
     /**
      * @param workspace the open workspace, asked each time work starts
@@ -86,6 +79,7 @@ public final class TracesViewModel {
         this.tasks = tasks;
         this.workspace = workspace;
         this.searches = searches;
+        this.list = new TraceListLoader(tasks, workspace);
         this.trace = new TraceViewModel(tasks, workspace);
         this.definition = Bindings.createObjectBinding(() -> new TracesViewDefinition(filter.get(), searchText.get(),
                 llmCalls.get(), sort.get(), columns.get()), filter, searchText, llmCalls, sort, columns);
@@ -100,7 +94,7 @@ public final class TracesViewModel {
     }
 
     public ObservableList<TraceRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return list.rows();
     }
 
     /** The hits of the last search, best first, with their highlighted fragments. */
@@ -117,7 +111,7 @@ public final class TracesViewModel {
     }
 
     public ReadOnlyObjectProperty<Map<Facet, List<FacetCount>>> facetsProperty() {
-        return facets.getReadOnlyProperty();
+        return list.facetsProperty();
     }
 
     /** On: one row per LLM call instead of per trace. */
@@ -136,7 +130,7 @@ public final class TracesViewModel {
 
     /** "200 traces, more as you scroll", "3 LLM calls". */
     public ReadOnlyStringProperty listNoteProperty() {
-        return listNote.getReadOnlyProperty();
+        return list.listNoteProperty();
     }
 
     public ReadOnlyBooleanProperty searchAvailableProperty() {
@@ -144,11 +138,11 @@ public final class TracesViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return list.loadingProperty();
     }
 
     public ReadOnlyObjectProperty<Emptiness> emptinessProperty() {
-        return emptiness.getReadOnlyProperty();
+        return list.emptinessProperty();
     }
 
     public TraceViewModel trace() {
@@ -267,72 +261,18 @@ public final class TracesViewModel {
 
     /** Asks for the next page when there is one and none is loading; the table calls this near its end. */
     public void loadMore() {
-        if (more && !loading.get()) {
-            load(rows.size(), false);
-        }
+        list.loadMore();
     }
 
     /** Reloads the first page and the facet counts. */
     public void reload() {
-        rows.clear();
-        more = false;
-        generation++;
-        load(0, true);
+        list.reload(filter.get(), sort.get(), llmCalls.get());
     }
 
     private void workspaceChanged(WorkspaceStats stats) {
-        traceCount = stats == null ? 0 : stats.traces();
+        list.setTraceCount(stats == null ? 0 : stats.traces());
         searchAvailable.set(workspace.get().map(searches).isPresent());
         savedViews.refresh();
         reload();
-    }
-
-    private void load(int offset, boolean withFacets) {
-        Optional<Workspace> target = workspace.get();
-        if (target.isEmpty()) {
-            updateEmptiness();
-            return;
-        }
-        int asked = generation;
-        TraceFilter shown = filter.get();
-        TraceSort order = sort.get();
-        boolean calls = llmCalls.get();
-        loading.set(true);
-        tasks.submit(calls ? "Loading LLM calls" : "Loading traces", context -> {
-            TraceListQueries queries = new TraceListQueries(target.get().dsl());
-            return calls ? queries.llmCalls(shown, order, offset) : queries.traces(shown, order, offset);
-        }, page -> {
-            if (asked == generation) {
-                loading.set(false);
-                showPage(page, calls);
-            }
-        }, failure -> {
-            if (asked == generation) {
-                loading.set(false);
-                LOG.warn("Could not load the traces", failure);
-                listNote.set("The list could not be loaded: " + failure.getMessage());
-            }
-        });
-        if (withFacets) {
-            tasks.submit("Counting facets", context -> new FacetQueries(target.get().dsl()).counts(shown, calls),
-                    counts -> {
-                        if (asked == generation) {
-                            facets.set(counts);
-                        }
-                    }, failure -> LOG.warn("Could not count the facets", failure));
-        }
-    }
-
-    private void showPage(TracePage page, boolean calls) {
-        rows.addAll(page.rows());
-        more = page.more();
-        String noun = calls ? (rows.size() == 1 ? "LLM call" : "LLM calls") : (rows.size() == 1 ? "trace" : "traces");
-        listNote.set(rows.size() + (more ? "+ " : " ") + noun + (more ? ", more as you scroll" : ""));
-        updateEmptiness();
-    }
-
-    private void updateEmptiness() {
-        emptiness.set(traceCount == 0 ? Emptiness.NO_TRACES : rows.isEmpty() && !loading.get() ? Emptiness.NO_MATCHES
-                : Emptiness.NONE);
     }
 }

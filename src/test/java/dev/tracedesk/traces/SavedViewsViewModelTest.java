@@ -165,6 +165,10 @@ class SavedViewsViewModelTest {
         views.rename("draft", "final");
         assertThat(views.names()).containsExactly("final", "taken");
         assertThat(views.titleProperty().get()).isEqualTo("View: final");
+        assertThat(views.messageProperty().get()).isEqualTo("Renamed the view \u201cdraft\u201d to \u201cfinal\u201d.");
+
+        views.rename("gone", "other");
+        assertThat(views.messageProperty().get()).isEqualTo("The view \u201cgone\u201d is no longer in this workspace.");
 
         views.rename("final", "taken");
         assertThat(views.messageProperty().get()).isEqualTo("A view named \u201ctaken\u201d already exists.");
