@@ -92,7 +92,8 @@ public final class ReviewView {
         root = (StackPane) desk.getParent();
         emptyState.titleProperty().bind(viewModel.summary().titleProperty());
         var nothingQueued = Bindings.createBooleanBinding(
-                () -> viewModel.queues().stream().allMatch(queue -> queue.total() == 0), viewModel.queues());
+                () -> viewModel.queueList().queues().stream().allMatch(queue -> queue.total() == 0),
+                viewModel.queueList().queues());
         emptyState.visibleProperty().bind(nothingQueued);
         desk.visibleProperty().bind(nothingQueued.not());
         setUpReviewer();
@@ -144,14 +145,15 @@ public final class ReviewView {
     }
 
     private void setUpQueues() {
-        queueList.setItems(viewModel.queues());
-        queueList.setCellFactory(list -> new QueueCell(viewModel::refreshFromView));
+        ReviewQueueList queues = viewModel.queueList();
+        queueList.setItems(queues.queues());
+        queueList.setCellFactory(list -> new QueueCell(queues::refreshFromView));
         queueList.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
-                viewModel.selectedQueueProperty().set(after);
+                queues.selectedQueueProperty().set(after);
             }
         });
-        viewModel.selectedQueueProperty().addListener((observable, before, after) -> {
+        queues.selectedQueueProperty().addListener((observable, before, after) -> {
             if (after != null && queueList.getSelectionModel().getSelectedItem() != after) {
                 queueList.getSelectionModel().select(after);
             }
@@ -196,8 +198,8 @@ public final class ReviewView {
         itemSplit.visibleProperty().bind(noItem.not());
         queueEmpty.visibleProperty().bind(noItem);
         queueEmpty.descriptionProperty().bind(Bindings.createStringBinding(() -> QueueEmptyText.of(
-                viewModel.selectedQueueProperty().get(), viewModel.modeProperty().get()),
-                viewModel.selectedQueueProperty(), viewModel.modeProperty()));
+                viewModel.queueList().selectedQueueProperty().get(), viewModel.modeProperty().get()),
+                viewModel.queueList().selectedQueueProperty(), viewModel.modeProperty()));
     }
 
     private void onKey(KeyEvent event) {
@@ -284,8 +286,9 @@ public final class ReviewView {
 
     @FXML
     private void newQueue() {
-        viewModel.loadRuleNames(rules -> viewModel.loadViewNames(views -> NewQueueDialog.show(
-                root.getScene().getWindow(), rules, views).ifPresent(choice -> viewModel.createQueue(choice.name(),
+        ReviewQueueList queues = viewModel.queueList();
+        queues.loadRuleNames(rules -> queues.loadViewNames(views -> NewQueueDialog.show(
+                root.getScene().getWindow(), rules, views).ifPresent(choice -> queues.create(choice.name(),
                 choice.definition(), choice.labelsPerItem(), choice.blind(), choice.scores()))));
     }
 

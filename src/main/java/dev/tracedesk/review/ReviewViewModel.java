@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -73,8 +72,8 @@ public final class ReviewViewModel {
     private final Consumer<TraceLink> openTrace;
     private final Clock clock;
     private final SectionSummary summary;
-    private final ObservableList<QueueSummary> queues = FXCollections.observableArrayList();
-    private final ObjectProperty<QueueSummary> selectedQueue = new SimpleObjectProperty<>(this, "selectedQueue");
+    private final ReviewQueueList queueList;
+    private final ObjectProperty<QueueSummary> selectedQueue;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.TO_DO);
     private final ObservableList<ReviewItemSummary> items = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ReviewItemDetail> current = new ReadOnlyObjectWrapper<>(this, "current");
@@ -82,7 +81,6 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper claimNote = new ReadOnlyStringWrapper(this, "claimNote", "");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final LabelForm form = new LabelForm();
     private final Map<Long, ReviewItemDetail> prefetched = new HashMap<>();
     private final Set<Long> labeledByMe = new HashSet<>();
@@ -113,6 +111,8 @@ public final class ReviewViewModel {
         this.clock = clock;
         this.summary = new SectionSummary(stats, WorkspaceStats::reviewItems,
                 "Nothing to review yet", "review item", "review items");
+        this.queueList = new ReviewQueueList(tasks, workspace, clock, searches, status::set, this::reloadItems);
+        this.selectedQueue = queueList.selectedQueueProperty();
         selectedQueue.addListener((observable, before, after) -> {
             if (after != null && (before == null || before.id() != after.id())) {
                 loadItems(null);
@@ -126,19 +126,21 @@ public final class ReviewViewModel {
             }
             loadItems(null);
         });
-        stats.addListener((observable, before, after) -> refresh());
+        stats.addListener((observable, before, after) -> queueList.refresh());
     }
 
     public SectionSummary summary() {
         return summary;
     }
 
-    public ObservableList<QueueSummary> queues() {
-        return queues;
+    /** The queues on the left, and making and refreshing them. */
+    public ReviewQueueList queueList() {
+        return queueList;
     }
 
-    public ObjectProperty<QueueSummary> selectedQueueProperty() {
-        return selectedQueue;
+    /** Reads the queues again (and with them the items of the queue in view). */
+    public void refresh() {
+        queueList.refresh();
     }
 
     public ObjectProperty<Mode> modeProperty() {
@@ -172,11 +174,6 @@ public final class ReviewViewModel {
         return saving.getReadOnlyProperty();
     }
 
-    /** True once the queues have been read at least once (the view shows its empty state until then). */
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
     public LabelForm form() {
         return form;
     }
@@ -200,31 +197,6 @@ public final class ReviewViewModel {
             return detail.history();
         }
         return detail.history().stream().filter(entry -> entry.reviewer().equals(reviewer())).toList();
-    }
-
-    /** Reads the queues again, keeping the selected one (or choosing Flagged, else the first). */
-    public void refresh() {
-        Optional<Workspace> open = workspace.get();
-        if (open.isEmpty()) {
-            return;
-        }
-        Long keep = selectedQueue.get() == null ? null : selectedQueue.get().id();
-        tasks.submit("Reading review queues", context -> new ReviewQueues(open.get().dsl(), clock).list(),
-                read -> {
-                    queues.setAll(read);
-                    loaded.set(true);
-                    // the queue in view stays, unless it is empty and another has work
-                    Optional<QueueSummary> withWork = read.stream().filter(q -> q.total() > 0).findFirst();
-                    QueueSummary choice = read.stream().filter(q -> keep != null && q.id() == keep)
-                            .filter(q -> q.total() > 0 || withWork.isEmpty()).findFirst()
-                            .orElse(withWork.orElse(read.isEmpty() ? null : read.get(0)));
-                    boolean sameQueue = choice != null && keep != null && choice.id() == keep;
-                    selectedQueue.set(choice);
-                    if (sameQueue) {
-                        reloadItems(); // new data may have arrived (an import): keep the reviewer's place
-                    }
-                },
-                failure -> status.set("Could not read the review queues: " + failure.getMessage()));
     }
 
     private void loadItems(Long keepItem) {
@@ -403,7 +375,7 @@ public final class ReviewViewModel {
             });
             status.set((saved.entry().action() == LabelAction.ADJUDICATE ? "Saved the final verdict" : "Saved")
                     + " at " + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + " — Ctrl+Z to undo");
-            refreshQueueNumbers();
+            queueList.refreshNumbers();
             if (index == indexOf(itemId)) {
                 next();
             }
@@ -451,7 +423,7 @@ public final class ReviewViewModel {
                 form.fill(undone.label());
             }
             status.set("Undid your label on item " + itemId + "; its values are back in the form.");
-            refreshQueueNumbers();
+            queueList.refreshNumbers();
         }, failure -> status.set("Could not undo: " + failure.getMessage()));
     }
 
@@ -465,35 +437,6 @@ public final class ReviewViewModel {
         } else if (detail != null) {
             status.set("This item has no trace to open: its source recorded none.");
         }
-    }
-
-    /** New numbers for the queue list without moving the reviewer. */
-    private void refreshQueueNumbers() {
-        Optional<Workspace> open = workspace.get();
-        if (open.isEmpty()) {
-            return;
-        }
-        tasks.submit("Reading review queues", context -> new ReviewQueues(open.get().dsl(), clock).list(), read -> {
-            QueueSummary selected = selectedQueue.get();
-            for (QueueSummary queue : read) {
-                int at = indexOfQueue(queue.id());
-                if (at >= 0) {
-                    queues.set(at, queue);
-                }
-                if (selected != null && queue.id() == selected.id()) {
-                    selectedQueue.set(queue); // same queue: the listener keeps the reviewer's place
-                }
-            }
-        }, failure -> { });
-    }
-
-    private int indexOfQueue(long id) {
-        for (int i = 0; i < queues.size(); i++) {
-            if (queues.get(i).id() == id) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void replaceItem(ReviewItemSummary fresh) {
@@ -510,50 +453,6 @@ public final class ReviewViewModel {
             }
         }
         return -1;
-    }
-
-    /** The names of the flag rules, for the New queue dialog. */
-    public void loadRuleNames(Consumer<List<String>> then) {
-        workspace.get().ifPresent(open -> tasks.submit("Reading flag rules",
-                context -> new ReviewQueues(open.dsl(), clock).ruleNames(), then,
-                failure -> status.set("Could not read the flag rules: " + failure.getMessage())));
-    }
-
-    /** The names of the saved Traces views, for the New queue dialog. */
-    public void loadViewNames(Consumer<List<String>> then) {
-        workspace.get().ifPresent(open -> tasks.submit("Reading saved views",
-                context -> new SavedViewQueues(open.dsl(), clock, null).viewNames(), then,
-                failure -> status.set("Could not read the saved views: " + failure.getMessage())));
-    }
-
-    /** Makes a queue of what the chosen rules flag, or of the calls a saved view shows, and shows it. */
-    public void createQueue(String name, QueueDefinition definition, int labelsPerItem, boolean blind,
-                            List<String> scores) {
-        workspace.get().ifPresent(open -> tasks.submit("Making queue " + name, context -> {
-            ReviewQueues made = new ReviewQueues(open.dsl(), clock);
-            LabelSchema schema = LabelSchema.withScores(scores);
-            long id = definition.kind() == QueueDefinition.Kind.SAVED_VIEW
-                    ? new SavedViewQueues(open.dsl(), clock, searches.apply(open))
-                            .create(name, definition.savedView(), labelsPerItem, blind, schema)
-                    : made.create(name, null, definition, labelsPerItem, blind, schema);
-            return made.list().stream().filter(queue -> queue.id() == id).findFirst().orElseThrow();
-        }, queue -> {
-            queues.add(queue);
-            selectedQueue.set(queue);
-            status.set("Made queue " + queue.name() + " with " + queue.total() + " items.");
-        }, failure -> status.set("Could not make the queue: " + failure.getMessage())));
-    }
-
-    /** Adds to a saved-view queue the calls its view shows now. */
-    public void refreshFromView(QueueSummary queue) {
-        workspace.get().ifPresent(open -> tasks.submit("Refreshing " + queue.name(),
-                context -> new SavedViewQueues(open.dsl(), clock, searches.apply(open)).refresh(queue.id()),
-                added -> {
-                    status.set(added == 0 ? queue.name() + " already holds every call its view shows."
-                            : "Added " + added + " call" + (added == 1 ? "" : "s") + " to " + queue.name() + ".");
-                    refresh();
-                },
-                failure -> status.set("Could not refresh " + queue.name() + ": " + failure.getMessage())));
     }
 
     /** The reviewer's name changed or a queue was made: read everything again. */

@@ -43,7 +43,7 @@ class ReviewViewModelTest {
             viewModel.refresh();
 
             assertThat(viewModel.summary().titleProperty().get()).isEqualTo("Nothing to review yet");
-            assertThat(viewModel.queues()).extracting(QueueSummary::name).containsExactly(ReviewQueues.FLAGGED);
+            assertThat(viewModel.queueList().queues()).extracting(QueueSummary::name).containsExactly(ReviewQueues.FLAGGED);
             assertThat(viewModel.currentProperty().get()).isNull();
         }
     }
@@ -56,7 +56,7 @@ class ReviewViewModelTest {
             ReviewViewModel viewModel = viewModel(workspace);
             viewModel.refresh();
             int total = viewModel.items().size();
-            assertThat(viewModel.selectedQueueProperty().get().name()).isEqualTo("calls");
+            assertThat(viewModel.queueList().selectedQueueProperty().get().name()).isEqualTo("calls");
             assertThat(viewModel.positionProperty().get()).isEqualTo("Item 1 of " + total);
 
             viewModel.saveAndNext();
