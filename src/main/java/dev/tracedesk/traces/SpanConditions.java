@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The filter's span-level fields as conditions on {@code span}, shared by the list and the facets. */
@@ -17,7 +18,10 @@ final class SpanConditions {
     private SpanConditions() {
     }
 
-    /** Every span-level field; the time range only when {@code withTime} (the trace list puts it on the trace). */
+    /**
+     * Every span-level field; the time range only when {@code withTime} (the trace list puts it on the
+     * trace). Labeled / unlabeled is not among them: see {@link #labeled}.
+     */
     static Condition of(TraceFilter filter, boolean withTime) {
         List<Condition> conditions = new ArrayList<>();
         if (withTime) {
@@ -41,6 +45,21 @@ final class SpanConditions {
         addIfSet(conditions, filter.spanRowIds() == null ? null
                 : filter.spanRowIds().isEmpty() ? DSL.falseCondition() : SPAN.ID.in(filter.spanRowIds()));
         return DSL.and(conditions);
+    }
+
+    /**
+     * The filter's labeled / unlabeled part as a condition on {@code span}: on the span itself when
+     * LLM calls are listed, on its trace when traces are (a trace is labeled when any of its spans or
+     * eval cases is, so "unlabeled" means none is). Uncorrelated {@code IN} sub-selects over the
+     * review log, which both engines read once per query and probe by hash.
+     */
+    static Condition labeled(TraceFilter filter, boolean llmCalls) {
+        if (filter.labeled() == null) {
+            return DSL.noCondition();
+        }
+        var ids = llmCalls ? ReviewMarks.labeledSpanIds() : ReviewMarks.labeledTraceIds();
+        Field<Long> key = llmCalls ? SPAN.ID : SPAN.TRACE_ID;
+        return filter.labeled() ? key.in(ids) : key.notIn(ids);
     }
 
     private static Condition failed() {
