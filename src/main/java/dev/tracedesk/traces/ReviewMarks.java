@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -88,23 +89,33 @@ public final class ReviewMarks {
         return marks(dsl, items);
     }
 
-    /** Row ids of calls with a label that stands: on the call, or on an eval case run on it. */
-    static Select<? extends org.jooq.Record1<Long>> labeledSpanIds() {
+    /**
+     * True for a call with a label that stands: on the call, or on an eval case run on it. Correlated
+     * {@code EXISTS} probes — {@code review_label_target_idx}, and {@code eval_case_trace_idx} (a case
+     * names a span only within its trace) — so a newest-first walk checks each row it passes by index
+     * and stops after the page, as the other span filters do (decision 0010).
+     */
+    static Condition callLabeled(Field<Long> spanId, Field<Long> traceId) {
         ReviewLabel label = REVIEW_LABEL.as("lbl");
-        return DSL.select(label.TARGET_ID).from(label)
-                .where(label.TARGET_KIND.eq(SPAN_TARGET), standing(label))
-                .unionAll(DSL.select(EVAL_CASE.SPAN_ID).from(label).join(EVAL_CASE).on(EVAL_CASE.ID.eq(label.TARGET_ID))
-                        .where(label.TARGET_KIND.eq(EVAL_CASE_TARGET), standing(label), EVAL_CASE.SPAN_ID.isNotNull()));
+        var evalCase = EVAL_CASE.as("lcase");
+        return DSL.exists(DSL.selectOne().from(label)
+                        .where(label.TARGET_KIND.eq(SPAN_TARGET), label.TARGET_ID.eq(spanId), standing(label)))
+                .or(DSL.exists(DSL.selectOne().from(evalCase).join(label)
+                        .on(label.TARGET_KIND.eq(EVAL_CASE_TARGET), label.TARGET_ID.eq(evalCase.ID))
+                        .where(evalCase.TRACE_ID.eq(traceId), evalCase.SPAN_ID.eq(spanId), standing(label))));
     }
 
-    /** Row ids of traces with a label that stands on one of their spans or eval cases. */
-    static Select<? extends org.jooq.Record1<Long>> labeledTraceIds() {
+    /** True for a trace with a label that stands on one of its spans or eval cases; probes like {@link #callLabeled}. */
+    static Condition traceLabeled(Field<Long> traceId) {
         ReviewLabel label = REVIEW_LABEL.as("lbl");
         var labeledSpan = SPAN.as("lspan");
-        return DSL.select(labeledSpan.TRACE_ID).from(label).join(labeledSpan).on(labeledSpan.ID.eq(label.TARGET_ID))
-                .where(label.TARGET_KIND.eq(SPAN_TARGET), standing(label))
-                .unionAll(DSL.select(EVAL_CASE.TRACE_ID).from(label).join(EVAL_CASE).on(EVAL_CASE.ID.eq(label.TARGET_ID))
-                        .where(label.TARGET_KIND.eq(EVAL_CASE_TARGET), standing(label), EVAL_CASE.TRACE_ID.isNotNull()));
+        var evalCase = EVAL_CASE.as("lcase");
+        return DSL.exists(DSL.selectOne().from(labeledSpan).join(label)
+                        .on(label.TARGET_KIND.eq(SPAN_TARGET), label.TARGET_ID.eq(labeledSpan.ID))
+                        .where(labeledSpan.TRACE_ID.eq(traceId), standing(label)))
+                .or(DSL.exists(DSL.selectOne().from(evalCase).join(label)
+                        .on(label.TARGET_KIND.eq(EVAL_CASE_TARGET), label.TARGET_ID.eq(evalCase.ID))
+                        .where(evalCase.TRACE_ID.eq(traceId), standing(label))));
     }
 
     /** A LABEL or ADJUDICATE entry that no RETRACT entry of its item names. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Condition;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The filter's span-level fields as conditions on {@code span}, shared by the list and the facets. */
@@ -50,16 +49,14 @@ final class SpanConditions {
     /**
      * The filter's labeled / unlabeled part as a condition on {@code span}: on the span itself when
      * LLM calls are listed, on its trace when traces are (a trace is labeled when any of its spans or
-     * eval cases is, so "unlabeled" means none is). Uncorrelated {@code IN} sub-selects over the
-     * review log, which both engines read once per query and probe by hash.
+     * eval cases is, so "unlabeled" means none is). Index probes per row ({@link ReviewMarks}).
      */
     static Condition labeled(TraceFilter filter, boolean llmCalls) {
         if (filter.labeled() == null) {
             return DSL.noCondition();
         }
-        var ids = llmCalls ? ReviewMarks.labeledSpanIds() : ReviewMarks.labeledTraceIds();
-        Field<Long> key = llmCalls ? SPAN.ID : SPAN.TRACE_ID;
-        return filter.labeled() ? key.in(ids) : key.notIn(ids);
+        Condition labeled = llmCalls ? ReviewMarks.callLabeled(SPAN.ID, SPAN.TRACE_ID) : ReviewMarks.traceLabeled(SPAN.TRACE_ID);
+        return filter.labeled() ? labeled : DSL.not(labeled);
     }
 
     private static Condition failed() {

@@ -39,7 +39,7 @@ public final class TraceListQueries {
                 filter.fromNs() == null ? DSL.noCondition() : TRACE.START_NS.ge(filter.fromNs()),
                 filter.toNs() == null ? DSL.noCondition() : TRACE.START_NS.lt(filter.toNs()),
                 filter.labeled() == null ? DSL.noCondition() : filter.labeled()
-                        ? TRACE.ID.in(ReviewMarks.labeledTraceIds()) : TRACE.ID.notIn(ReviewMarks.labeledTraceIds()),
+                        ? ReviewMarks.traceLabeled(TRACE.ID) : DSL.not(ReviewMarks.traceLabeled(TRACE.ID)),
                 filter.restrictsSpans() ? DSL.exists(DSL.selectOne().from(SPAN)
                         .where(SPAN.TRACE_ID.eq(TRACE.ID)).and(SpanConditions.of(filter, false))) : DSL.noCondition());
         return dsl.transactionResult(configuration -> {
