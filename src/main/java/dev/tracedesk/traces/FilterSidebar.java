@@ -113,7 +113,7 @@ final class FilterSidebar extends VBox {
 
         // Review: every row, only labeled ones, or only unlabeled ones (decision 0010).
         ToggleGroup review = new ToggleGroup();
-        RadioButton anyLabel = radio("anyLabelRadio", "Any", review, null);
+        RadioButton anyLabel = radio("anyLabelRadio", "Labeled or not", review, null);
         RadioButton labeledOnly = radio("labeledRadio", "Labeled", review, Boolean.TRUE);
         RadioButton unlabeledOnly = radio("unlabeledRadio", "Unlabeled", review, Boolean.FALSE);
         anyLabel.setSelected(true);
@@ -178,7 +178,8 @@ final class FilterSidebar extends VBox {
                 showing = false;
             }
         });
-        HBox reviewChoices = new HBox(8, anyLabel, labeledOnly, unlabeledOnly);
+        // One per line: the sidebar is narrow, and three in a row would be cut to "La…".
+        VBox reviewChoices = new VBox(4, anyLabel, labeledOnly, unlabeledOnly);
         reviewChoices.setId("labeledChoices");
         return new VBox(6, heading("Review"), reviewChoices, heading("More filters"), errorsOnly, requested, from, to,
                 heading("Latency"), new HBox(4, minLatency, maxLatency),
