@@ -12,6 +12,8 @@ import dev.tracedesk.search.LuceneSpanSearch;
 import dev.tracedesk.search.SearchIndexLocation;
 import dev.tracedesk.search.SearchQueryException;
 import dev.tracedesk.store.Workspace;
+import dev.tracedesk.traces.ReviewMark;
+import dev.tracedesk.traces.ReviewMarks;
 import dev.tracedesk.traces.TraceListing;
 import dev.tracedesk.traces.TraceQueries;
 import dev.tracedesk.traces.TraceSummary;
@@ -67,13 +69,16 @@ public final class TracesCommand implements Callable<Integer> {
         String promptName = prompt == null ? null : prompt.split("@", 2)[0];
         String promptVersion = prompt == null || !prompt.contains("@") ? null : prompt.split("@", 2)[1];
         List<TraceSummary> traces;
+        Map<Long, ReviewMark> marks;
         try (Workspace open = workspace.open()) {
             Set<Long> hits = query == null ? null : searchHits(open, query);
             traces = new TraceQueries(open.dsl()).traces(new TraceListing(model, promptName, promptVersion, sinceNs, hits, limit));
+            marks = ReviewMarks.ofTraces(open.dsl(), traces.stream().map(TraceSummary::id).toList());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.write(out, Map.of("traces", traces.stream().map(TracesCommand::asJson).toList()));
+            JsonOutput.write(out, Map.of("traces", traces.stream()
+                    .map(trace -> asJson(trace, marks.getOrDefault(trace.id(), ReviewMark.NONE))).toList()));
             return ExitCodes.OK;
         }
         if (traces.isEmpty()) {
@@ -103,11 +108,17 @@ public final class TracesCommand implements Callable<Integer> {
         }
     }
 
-    /** The documented shape, keys in this order. */
-    static Map<String, Object> asJson(TraceSummary trace) {
+    /**
+     * The documented shape, keys in this order. {@code flags}: how many review items point at the
+     * trace's calls or eval cases; {@code verdict}: the worst verdict among them (fail, disputed,
+     * unsure, open, pass), null when nothing was labeled — the Traces table's Flags and Verdict.
+     */
+    static Map<String, Object> asJson(TraceSummary trace, ReviewMark review) {
         Map<String, Object> json = traceHeader(trace.traceId(), trace.name(), trace.startNs(), trace.durationNs(), trace.status());
         json.put("spanCount", trace.spanCount());
         json.put("servedModels", trace.servedModels());
+        json.put("flags", review.items());
+        json.put("verdict", review.verdict() == null ? null : review.verdict().label());
         return json;
     }
 

@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
  * visible and show what choosing them would give.
  *
  * <p>One scan for all five facets: the spans matching the filter's other parts (time, latency,
- * cost, errors, requested model, import, search) are grouped by every facet column at once in
+ * cost, errors, requested model, import, labeled, search) are grouped by every facet column at once in
  * SQL — a few hundred combinations — and each facet is then counted in Java from the
  * combinations that match the other facets' choices. The facets are plain equality on those
  * columns, so this gives the same counts as one grouped scan per facet, at a fifth of the cost
@@ -55,7 +55,7 @@ public final class FacetQueries {
         for (Facet facet : Facet.values()) {
             otherParts = otherParts.without(facet);
         }
-        Condition where = DSL.and(SpanConditions.of(otherParts, true),
+        Condition where = DSL.and(SpanConditions.of(otherParts, true), SpanConditions.labeled(filter, llmCallsOnly),
                 llmCallsOnly ? SPAN.KIND.eq(SpanConditions.LLM) : DSL.noCondition());
         List<Combination> combinations = dsl.transactionResult(configuration -> configuration.dsl()
                 .select(SPAN.PROVIDER, SPAN.SERVED_MODEL, SPAN.PROMPT_TEMPLATE_NAME, SPAN.PROMPT_TEMPLATE_VERSION,

@@ -17,7 +17,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -25,8 +27,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The filter sidebar: each facet's values with their counts (click to filter, click again to
- * drop), then the fields without facets — errors only, requested model, time, latency and cost
- * ranges, import. A field applies on Enter.
+ * drop), then labeled / unlabeled (a choice of three, applied at once), then the fields without
+ * facets — errors only, requested model, time, latency and cost ranges, import. A field applies on
+ * Enter.
  */
 final class FilterSidebar extends VBox {
 
@@ -108,6 +111,26 @@ final class FilterSidebar extends VBox {
         errorsOnly.setOnAction(event -> apply(f -> f.withHasError(errorsOnly.isSelected() ? Boolean.TRUE : null)));
         viewModel.filterProperty().addListener((o, b, f) -> errorsOnly.setSelected(Boolean.TRUE.equals(f.hasError())));
 
+        // Review: every row, only labeled ones, or only unlabeled ones (decision 0010).
+        ToggleGroup review = new ToggleGroup();
+        RadioButton anyLabel = radio("anyLabelRadio", "Labeled or not", review, null);
+        RadioButton labeledOnly = radio("labeledRadio", "Labeled", review, Boolean.TRUE);
+        RadioButton unlabeledOnly = radio("unlabeledRadio", "Unlabeled", review, Boolean.FALSE);
+        anyLabel.setSelected(true);
+        review.selectedToggleProperty().addListener((o, before, chosen) -> {
+            if (chosen != null) {
+                applyUnlessShowing(() -> apply(f -> f.withLabeled((Boolean) chosen.getUserData())));
+            }
+        });
+        viewModel.filterProperty().addListener((o, b, f) -> {
+            showing = true;
+            try {
+                (f.labeled() == null ? anyLabel : f.labeled() ? labeledOnly : unlabeledOnly).setSelected(true);
+            } finally {
+                showing = false;
+            }
+        });
+
         TextField requested = field("requestedModelField", "Requested model");
         requested.setOnAction(event -> apply(f -> f.withRequestedModel(blankToNull(requested.getText()))));
         DatePicker from = new DatePicker();
@@ -155,7 +178,10 @@ final class FilterSidebar extends VBox {
                 showing = false;
             }
         });
-        return new VBox(6, heading("More filters"), errorsOnly, requested, from, to,
+        // One per line: the sidebar is narrow, and three in a row would be cut to "La…".
+        VBox reviewChoices = new VBox(4, anyLabel, labeledOnly, unlabeledOnly);
+        reviewChoices.setId("labeledChoices");
+        return new VBox(6, heading("Review"), reviewChoices, heading("More filters"), errorsOnly, requested, from, to,
                 heading("Latency"), new HBox(4, minLatency, maxLatency),
                 heading("Cost (USD)"), new HBox(4, minCost, maxCost), importId);
     }
@@ -206,6 +232,14 @@ final class FilterSidebar extends VBox {
         field.setPromptText(prompt);
         field.setPrefColumnCount(6);
         return field;
+    }
+
+    private static RadioButton radio(String id, String text, ToggleGroup group, Boolean labeled) {
+        RadioButton radio = new RadioButton(text);
+        radio.setId(id);
+        radio.setToggleGroup(group);
+        radio.setUserData(labeled);
+        return radio;
     }
 
     private static Label heading(String text) {

@@ -17,7 +17,10 @@ final class SpanConditions {
     private SpanConditions() {
     }
 
-    /** Every span-level field; the time range only when {@code withTime} (the trace list puts it on the trace). */
+    /**
+     * Every span-level field; the time range only when {@code withTime} (the trace list puts it on the
+     * trace). Labeled / unlabeled is not among them: see {@link #labeled}.
+     */
     static Condition of(TraceFilter filter, boolean withTime) {
         List<Condition> conditions = new ArrayList<>();
         if (withTime) {
@@ -41,6 +44,19 @@ final class SpanConditions {
         addIfSet(conditions, filter.spanRowIds() == null ? null
                 : filter.spanRowIds().isEmpty() ? DSL.falseCondition() : SPAN.ID.in(filter.spanRowIds()));
         return DSL.and(conditions);
+    }
+
+    /**
+     * The filter's labeled / unlabeled part as a condition on {@code span}: on the span itself when
+     * LLM calls are listed, on its trace when traces are (a trace is labeled when any of its spans or
+     * eval cases is, so "unlabeled" means none is). Index probes per row ({@link ReviewMarks}).
+     */
+    static Condition labeled(TraceFilter filter, boolean llmCalls) {
+        if (filter.labeled() == null) {
+            return DSL.noCondition();
+        }
+        Condition labeled = llmCalls ? ReviewMarks.callLabeled(SPAN.ID, SPAN.TRACE_ID) : ReviewMarks.traceLabeled(SPAN.TRACE_ID);
+        return filter.labeled() ? labeled : DSL.not(labeled);
     }
 
     private static Condition failed() {

@@ -11,14 +11,18 @@ import java.util.Set;
  * @param promptVersion null = every version; without a {@code promptName} it matches that version of any
  *                      template (OpenInference templates carry a version and no name)
  * @param hasError      true = only spans with status ERROR or an error message; false = only spans without
+ * @param labeled       true = only calls (traces) with a review label that stands — a LABEL or ADJUDICATE entry
+ *                      no RETRACT names — on the call or an eval case run on it (on any span or eval case of the
+ *                      trace); false = only those without; like the time range, it is on the trace when traces
+ *                      are listed ({@link ReviewMarks})
  */
 public record TraceFilter(Long fromNs, Long toNs, String provider, String servedModel, String requestedModel,
                           String promptName, String promptVersion, String kind, String status, Boolean hasError,
                           Long minLatencyNs, Long maxLatencyNs, BigDecimal minCostUsd, BigDecimal maxCostUsd,
-                          Long importId, Set<Long> spanRowIds) {
+                          Long importId, Boolean labeled, Set<Long> spanRowIds) {
 
     public static final TraceFilter NONE = new TraceFilter(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public TraceFilter {
         spanRowIds = spanRowIds == null ? null : Set.copyOf(spanRowIds);
@@ -29,69 +33,75 @@ public record TraceFilter(Long fromNs, Long toNs, String provider, String served
         return equals(NONE);
     }
 
-    /** True when some field restricts spans (everything but the time range). */
+    /** True when some field restricts spans (everything but the time range and labeled, which are on the trace). */
     boolean restrictsSpans() {
-        return !withTimeRange(null, null).isEmpty();
+        return !withTimeRange(null, null).withLabeled(null).isEmpty();
     }
 
     public TraceFilter withTimeRange(Long from, Long to) {
         return new TraceFilter(from, to, provider, servedModel, requestedModel, promptName, promptVersion, kind, status,
-                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withProvider(String value) {
         return new TraceFilter(fromNs, toNs, value, servedModel, requestedModel, promptName, promptVersion, kind, status,
-                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withServedModel(String value) {
         return new TraceFilter(fromNs, toNs, provider, value, requestedModel, promptName, promptVersion, kind, status,
-                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withRequestedModel(String value) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, value, promptName, promptVersion, kind, status,
-                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withPrompt(String name, String version) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, name, version,
-                kind, status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                kind, status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withKind(String value) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, value,
-                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withStatus(String value) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                value, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                value, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withHasError(Boolean value) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                status, value, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                status, value, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withLatencyRange(Long minNs, Long maxNs) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                status, hasError, minNs, maxNs, minCostUsd, maxCostUsd, importId, spanRowIds);
+                status, hasError, minNs, maxNs, minCostUsd, maxCostUsd, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withCostRange(BigDecimal min, BigDecimal max) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                status, hasError, minLatencyNs, maxLatencyNs, min, max, importId, spanRowIds);
+                status, hasError, minLatencyNs, maxLatencyNs, min, max, importId, labeled, spanRowIds);
     }
 
     public TraceFilter withImportId(Long value) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, value, spanRowIds);
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, value, labeled, spanRowIds);
     }
 
     public TraceFilter withSpanRowIds(Set<Long> ids) {
         return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
-                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, ids);
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, labeled, ids);
+    }
+
+    /** null = every row; true = labeled only; false = unlabeled only. */
+    public TraceFilter withLabeled(Boolean value) {
+        return new TraceFilter(fromNs, toNs, provider, servedModel, requestedModel, promptName, promptVersion, kind,
+                status, hasError, minLatencyNs, maxLatencyNs, minCostUsd, maxCostUsd, importId, value, spanRowIds);
     }
 
     /** This filter without the facet's own dimension, so a facet lists the values one could switch to. */

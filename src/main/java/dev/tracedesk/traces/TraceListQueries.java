@@ -20,7 +20,8 @@ import org.jooq.impl.DSL;
  * The Traces table: a page of traces (or of LLM calls) under a filter, in a chosen order. Offset
  * paging, so any column can sort (decision 0010). A trace page is two steps: the page's trace rows
  * (walking the trace start index for the default order), then the sums and models of just those
- * traces' spans; a page of calls likewise reads the calls, then their traces' ids.
+ * traces' spans; a page of calls likewise reads the calls, then their traces' ids. Either way the
+ * rows' review flags and verdicts are read last, for the page's ids only ({@link ReviewMarks}).
  */
 public final class TraceListQueries {
 
@@ -37,6 +38,8 @@ public final class TraceListQueries {
         Condition where = DSL.and(
                 filter.fromNs() == null ? DSL.noCondition() : TRACE.START_NS.ge(filter.fromNs()),
                 filter.toNs() == null ? DSL.noCondition() : TRACE.START_NS.lt(filter.toNs()),
+                filter.labeled() == null ? DSL.noCondition() : filter.labeled()
+                        ? ReviewMarks.traceLabeled(TRACE.ID) : DSL.not(ReviewMarks.traceLabeled(TRACE.ID)),
                 filter.restrictsSpans() ? DSL.exists(DSL.selectOne().from(SPAN)
                         .where(SPAN.TRACE_ID.eq(TRACE.ID)).and(SpanConditions.of(filter, false))) : DSL.noCondition());
         return dsl.transactionResult(configuration -> {
@@ -50,12 +53,13 @@ public final class TraceListQueries {
             var page = more ? fetched.subList(0, PAGE_SIZE) : fetched;
             List<Long> ids = page.stream().map(row -> row.value1()).toList();
             Map<Long, SpanTotals> totals = totals(tx, ids);
+            Map<Long, ReviewMark> marks = ReviewMarks.ofTraces(tx, ids);
             List<TraceRow> rows = page.stream().map(row -> {
                 SpanTotals t = totals.getOrDefault(row.value1(), SpanTotals.NONE);
                 Long latency = row.value3() == null || row.value4() == null ? null : row.value4() - row.value3();
                 return new TraceRow(row.value1(), row.value2(), null, null, row.value3(), row.value5(),
                         List.copyOf(t.models), List.copyOf(t.prompts), latency, t.tokens, t.cost, t.estimated,
-                        row.value6(), t.spans);
+                        row.value6(), t.spans, marks.getOrDefault(row.value1(), ReviewMark.NONE));
             }).toList();
             return new TracePage(rows, offset, more);
         });
@@ -74,6 +78,7 @@ public final class TraceListQueries {
                             SPAN.COST_USD, SPAN.COST_SOURCE, SPAN.STATUS)
                     .from(SPAN)
                     .where(SPAN.KIND.eq(SpanConditions.LLM)).and(SpanConditions.of(filter, true))
+                    .and(SpanConditions.labeled(filter, true))
                     .orderBy(callOrder(filter, sort))
                     .limit(PAGE_SIZE + 1).offset(offset)
                     .fetch();
@@ -82,13 +87,16 @@ public final class TraceListQueries {
             Map<Long, String> traceIds = page.isEmpty() ? Map.of() : tx.select(TRACE.ID, TRACE.EXTERNAL_TRACE_ID).from(TRACE)
                     .where(TRACE.ID.in(page.stream().map(row -> row.get(SPAN.TRACE_ID)).distinct().toList()))
                     .fetchMap(TRACE.ID, TRACE.EXTERNAL_TRACE_ID);
+            Map<Long, ReviewMark> marks = ReviewMarks.ofCalls(tx, page.stream().map(row -> row.get(SPAN.ID)).toList(),
+                    traceIds.keySet());
             List<TraceRow> rows = page.stream().map(row -> {
                 String prompt = promptLabel(row.get(SPAN.PROMPT_TEMPLATE_NAME), row.get(SPAN.PROMPT_TEMPLATE_VERSION));
                 return new TraceRow(row.get(SPAN.TRACE_ID), traceIds.get(row.get(SPAN.TRACE_ID)), row.get(SPAN.ID),
                         row.get(SPAN.EXTERNAL_SPAN_ID), row.get(SPAN.START_NS), row.get(SPAN.NAME),
                         row.get(SPAN.SERVED_MODEL) == null ? List.of() : List.of(row.get(SPAN.SERVED_MODEL)),
                         prompt == null ? List.of() : List.of(prompt), row.get(SPAN.DURATION_NS), row.get(SPAN.TOTAL_TOKENS),
-                        row.get(SPAN.COST_USD), "ESTIMATED".equals(row.get(SPAN.COST_SOURCE)), row.get(SPAN.STATUS), 1);
+                        row.get(SPAN.COST_USD), "ESTIMATED".equals(row.get(SPAN.COST_SOURCE)), row.get(SPAN.STATUS), 1,
+                        marks.getOrDefault(row.get(SPAN.ID), ReviewMark.NONE));
             }).toList();
             return new TracePage(rows, offset, more);
         });

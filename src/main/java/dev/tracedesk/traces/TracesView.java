@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -69,6 +70,8 @@ public final class TracesView {
     @FXML private TableColumn<TraceRow, String> costColumn;
     @FXML private TableColumn<TraceRow, String> statusColumn;
     @FXML private TableColumn<TraceRow, String> spansColumn;
+    @FXML private TableColumn<TraceRow, ReviewMark> flagsColumn;
+    @FXML private TableColumn<TraceRow, ReviewMark> verdictColumn;
     @FXML private EmptyState noMatchesState;
     @FXML private EmptyState emptyState;
     @FXML private StackPane detailHolder;
@@ -172,6 +175,8 @@ public final class TracesView {
         text(statusColumn, TraceRow::status, TraceSort.Column.STATUS);
         text(spansColumn, row -> Long.toString(row.spanCount()), TraceSort.Column.SPANS);
         List.of(latencyColumn, tokensColumn, costColumn, spansColumn).forEach(c -> c.getStyleClass().add("numeric"));
+        review(flagsColumn, ReviewMark::flagsText, "review-flags");
+        review(verdictColumn, ReviewMark::verdictText, "review-verdict");
         tracesTable.setItems(viewModel.rows());
         tracesTable.setRowFactory(table -> {
             TableRow<TraceRow> row = new TableRow<>() {
@@ -207,9 +212,11 @@ public final class TracesView {
         savedViewsMenu = new SavedViewsMenu(viewsMenu, viewModel.savedViews());
         viewNote.textProperty().bind(viewModel.savedViews().messageProperty());
         // A saved view also holds the table's sort and columns, which only the table knows.
-        TableSortAndColumnsSync.keepInStep(tracesTable, Map.of(timeColumn, "time", nameColumn, "name", modelColumn, "model",
-                promptColumn, "prompt", latencyColumn, "latency", tokensColumn, "tokens", costColumn, "cost",
-                statusColumn, "status", spansColumn, "spans"), viewModel);
+        TableSortAndColumnsSync.keepInStep(tracesTable, Map.ofEntries(Map.entry(timeColumn, "time"),
+                Map.entry(nameColumn, "name"), Map.entry(modelColumn, "model"), Map.entry(promptColumn, "prompt"),
+                Map.entry(latencyColumn, "latency"), Map.entry(tokensColumn, "tokens"), Map.entry(costColumn, "cost"),
+                Map.entry(statusColumn, "status"), Map.entry(spansColumn, "spans"), Map.entry(flagsColumn, "flags"),
+                Map.entry(verdictColumn, "verdict")), viewModel);
     }
 
     private void open(TraceRow row) {
@@ -247,6 +254,46 @@ public final class TracesView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.requireNonNullElse(value.apply(cell.getValue()), "")));
         column.setUserData(sortBy);
         column.setSortable(sortBy != null);
+    }
+
+    /**
+     * A review column: the row's {@link ReviewMark} shown as {@code text}, the flag reasons and the
+     * verdict in a tooltip, and a style class per verdict ("verdict-fail"). Not sortable: the marks
+     * are read for the loaded page only, so the store cannot order by them.
+     */
+    private static void review(TableColumn<TraceRow, ReviewMark> column, Function<ReviewMark, String> text, String styleClass) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().review()));
+        column.setUserData(null);
+        column.setSortable(false);
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add(styleClass);
+            }
+
+            @Override
+            protected void updateItem(ReviewMark mark, boolean empty) {
+                super.updateItem(mark, empty);
+                getStyleClass().removeIf(name -> name.startsWith("verdict-"));
+                if (empty || mark == null || mark.items() == 0) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(text.apply(mark));
+                if (mark.verdict() != null) {
+                    getStyleClass().add("verdict-" + mark.verdict().label());
+                }
+                setTooltip(new Tooltip(describe(mark)));
+            }
+        });
+    }
+
+    /** "2 review items · verdict: fail" and then each flag reason on its own line. */
+    static String describe(ReviewMark mark) {
+        StringBuilder text = new StringBuilder(mark.items() == 1 ? "1 review item" : mark.items() + " review items");
+        text.append(mark.verdict() == null ? " · not labeled yet" : " · verdict: " + mark.verdict().label());
+        mark.reasons().forEach(reason -> text.append('\n').append(reason));
+        return text.toString();
     }
 
     private static void showOnlyWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {

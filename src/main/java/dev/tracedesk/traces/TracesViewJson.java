@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A {@link TracesViewDefinition} as the JSON kept in {@code saved_view.definition_json}. The reader
  * is tolerant, so views outlive the build that saved them: unknown keys are ignored, a missing key
- * takes its default, and an unknown sort column falls back to newest first. Only what cannot mean
+ * takes its default (a view saved before "labeled" existed shows labeled and unlabeled rows alike),
+ * and an unknown sort column falls back to newest first. Only what cannot mean
  * anything — text that is not a JSON object, a field of the wrong type — is refused, in words.
  */
 public final class TracesViewJson {
@@ -49,6 +50,9 @@ public final class TracesViewJson {
         putIfSet(filter, "minCostUsd", f.minCostUsd() == null ? null : f.minCostUsd().toPlainString());
         putIfSet(filter, "maxCostUsd", f.maxCostUsd() == null ? null : f.maxCostUsd().toPlainString());
         putIfSet(filter, "importId", f.importId());
+        if (f.labeled() != null) {
+            filter.put("labeled", f.labeled());
+        }
         root.put("search", view.searchText());
         root.put("llmCalls", view.llmCalls());
         ObjectNode sort = root.putObject("sort");
@@ -75,7 +79,7 @@ public final class TracesViewJson {
                 text(f, "servedModel"), text(f, "requestedModel"), text(f, "promptName"), text(f, "promptVersion"),
                 text(f, "kind"), text(f, "status"), bool(f, "hasError"), whole(f, "minLatencyNs"),
                 whole(f, "maxLatencyNs"), decimal(f, "minCostUsd"), decimal(f, "maxCostUsd"), whole(f, "importId"),
-                null);
+                bool(f, "labeled"), null);
         String search = text(root, "search");
         Boolean llmCalls = bool(root, "llmCalls");
         return new TracesViewDefinition(filter, search, Boolean.TRUE.equals(llmCalls), sort(root.path("sort")),

@@ -6,9 +6,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 
+import dev.tracedesk.review.QueueDefinition;
+import dev.tracedesk.review.ReviewLabels;
+import dev.tracedesk.review.ReviewQueues;
+import dev.tracedesk.review.TargetKind;
+import dev.tracedesk.review.Verdict;
+import dev.tracedesk.review.log.LabelDraft;
 import dev.tracedesk.store.Workspace;
 import dev.tracedesk.store.WorkspaceLocation;
 import dev.tracedesk.traces.FacetQueries;
@@ -19,8 +28,9 @@ import dev.tracedesk.traces.TraceQueries;
 import dev.tracedesk.traces.TraceSort;
 
 /**
- * Times the Traces section's queries on a generated workspace: first page, a served-model filter,
- * facet counts, and one trace opened with its provenance. Prints numbers; asserts nothing.
+ * Times the Traces section's queries on a generated workspace: first page (with its rows' review
+ * flags and verdicts), a served-model filter, labeled / unlabeled, facet counts, and one trace
+ * opened with its provenance. A workspace without labels gets a review queue and labels first. Prints numbers; asserts nothing.
  * Each trace is a CHAIN root, a RETRIEVER and an LLM call (~5 served models, ~10 prompt versions),
  * written with plain JDBC batches. The workspace is kept, so a second run with the same path
  * times the queries again without refilling.
@@ -52,6 +62,11 @@ public final class TraceQueryBenchmark {
                 fill(workspace, spans / 3);
                 System.out.printf("filled %,d spans in %.1f s%n", spans / 3 * 3, (System.nanoTime() - t0) / 1e9);
             }
+            if (workspace.dsl().fetchCount(dev.tracedesk.store.generated.Tables.REVIEW_LABEL) == 0) {
+                long t0 = System.nanoTime();
+                int labeled = labelReview(workspace);
+                System.out.printf("review: %,d labels in %.1f s%n", labeled, (System.nanoTime() - t0) / 1e9);
+            }
             TraceListQueries list = new TraceListQueries(workspace.dsl());
             FacetQueries facets = new FacetQueries(workspace.dsl());
             TraceQueries traces = new TraceQueries(workspace.dsl());
@@ -63,6 +78,25 @@ public final class TraceQueryBenchmark {
                     TraceSort.NEWEST_FIRST, 0));
             time("served-model filter (LLM calls)", i -> list.llmCalls(byModel(i), TraceSort.NEWEST_FIRST, 0));
             time("served-model filter, calls page 51", i -> list.llmCalls(byModel(i), TraceSort.NEWEST_FIRST, 10_000 + i));
+            // The review step alone, for a page of 200 newest traces / calls (every one flagged, half labeled).
+            List<Long> pageTraces = list.traces(TraceFilter.NONE, TraceSort.NEWEST_FIRST, 0).rows().stream()
+                    .map(row -> row.traceRowId()).toList();
+            var pageCalls = list.llmCalls(TraceFilter.NONE, TraceSort.NEWEST_FIRST, 0).rows();
+            time("review marks of a page (traces)", i -> dev.tracedesk.traces.ReviewMarks.ofTraces(workspace.dsl(),
+                    pageTraces.subList(i, pageTraces.size())));
+            time("review marks of a page (LLM calls)", i -> dev.tracedesk.traces.ReviewMarks.ofCalls(workspace.dsl(),
+                    pageCalls.subList(i, pageCalls.size()).stream().map(row -> row.spanRowId()).toList(),
+                    pageCalls.subList(i, pageCalls.size()).stream().map(row -> row.traceRowId()).distinct().toList()));
+            time("labeled filter (traces)", i -> list.traces(TraceFilter.NONE.withLabeled(true)
+                    .withTimeRange(null, Long.MAX_VALUE - i), TraceSort.NEWEST_FIRST, 0));
+            time("unlabeled filter (traces)", i -> list.traces(TraceFilter.NONE.withLabeled(false)
+                    .withTimeRange(null, Long.MAX_VALUE - i), TraceSort.NEWEST_FIRST, 0));
+            time("labeled filter (LLM calls)", i -> list.llmCalls(TraceFilter.NONE.withLabeled(true)
+                    .withTimeRange(null, Long.MAX_VALUE - i), TraceSort.NEWEST_FIRST, 0));
+            time("unlabeled filter (LLM calls)", i -> list.llmCalls(TraceFilter.NONE.withLabeled(false)
+                    .withTimeRange(null, Long.MAX_VALUE - i), TraceSort.NEWEST_FIRST, 0));
+            time("labeled + served model (LLM calls)", i -> list.llmCalls(byModel(i).withLabeled(true),
+                    TraceSort.NEWEST_FIRST, 0));
             time("prompt version filter (traces)", i -> list.traces(
                     TraceFilter.NONE.withPrompt("prompt-" + i, "2"), TraceSort.NEWEST_FIRST, 0));
             time("page 50 (offset 10,000)", i -> list.traces(TraceFilter.NONE, TraceSort.NEWEST_FIRST, 10_000 + i));
@@ -71,10 +105,51 @@ public final class TraceQueryBenchmark {
             }
             time("facet counts (no filter)", i -> facets.counts(TraceFilter.NONE.withTimeRange(null, Long.MAX_VALUE - i), false));
             // The facets leave the chosen model out of their SQL, so the time bound is what makes each run's query new.
+            time("facet counts (labeled filter)", i -> facets.counts(TraceFilter.NONE.withLabeled(true)
+                    .withTimeRange(null, Long.MAX_VALUE - i), false));
             time("facet counts (served-model filter)", i -> facets.counts(byModel(i).withTimeRange(null, Long.MAX_VALUE - i), false));
             TracePage page = list.traces(TraceFilter.NONE, TraceSort.NEWEST_FIRST, 0);
             time("open one trace with provenance", i -> traces.trace(page.rows().get(10 + i).traceId()));
         }
+    }
+
+    /**
+     * Review items and labels the way the desk writes them: a queue of the 2,000 newest LLM calls
+     * (so every row of the first page has a flag) and every 100th older call; the newest 1,000 and
+     * every 500th older one labeled pass / fail / unsure in turn, a few taken back.
+     */
+    private static int labelReview(Workspace workspace) {
+        var dsl = workspace.dsl();
+        var span = dev.tracedesk.store.generated.Tables.SPAN;
+        List<Long> calls = dsl.select(span.ID).from(span).where(span.KIND.eq("LLM")).orderBy(span.START_NS.desc())
+                .fetch(span.ID);
+        List<Long> targets = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (i < 2_000 || i % 100 == 0) {
+                targets.add(calls.get(i));
+            }
+        }
+        Clock clock = Clock.systemUTC();
+        ReviewQueues queues = new ReviewQueues(dsl, clock);
+        long queue = queues.create("bench", null, new QueueDefinition(QueueDefinition.Kind.MANUAL, List.of(), null), 1, false);
+        queues.addTargets(queue, TargetKind.SPAN, targets, "benchmark");
+        var item = dev.tracedesk.store.generated.Tables.REVIEW_ITEM;
+        java.util.Map<Long, Long> items = dsl.select(item.TARGET_ID, item.ID).from(item).where(item.QUEUE_ID.eq(queue))
+                .fetchMap(item.TARGET_ID, item.ID);
+        ReviewLabels labels = new ReviewLabels(dsl, clock);
+        Verdict[] verdicts = Verdict.values();
+        int labeled = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            if (i < 1_000 || i % 500 == 0) {
+                long itemId = items.get(calls.get(i));
+                labels.label(itemId, "bench", LabelDraft.of(verdicts[i % verdicts.length]));
+                labeled++;
+                if (i % 97 == 0) {
+                    labels.undoLast(itemId, "bench");
+                }
+            }
+        }
+        return labeled;
     }
 
     private static TraceFilter byModel(int run) {

@@ -34,12 +34,12 @@ class TracesCommandTest {
             assertThat(traces.findValuesAsText("traceId")).containsExactly("t-new", "t-mid", "t-old", "t-nostart");
             assertThat(traces.get(0).toString()).isEqualTo("{\"traceId\":\"t-new\",\"name\":\"answer question\","
                     + "\"startedAt\":\"2024-05-01T10:00:00.123456789Z\",\"durationMs\":950,\"status\":\"ERROR\","
-                    + "\"spanCount\":5,\"servedModels\":[\"gpt-4o-mini-2024-07-18\"]}");
+                    + "\"spanCount\":5,\"servedModels\":[\"gpt-4o-mini-2024-07-18\"],\"flags\":0,\"verdict\":null}");
             assertThat(traces.get(2).toString()).isEqualTo("{\"traceId\":\"t-old\",\"name\":\"old question\","
                     + "\"startedAt\":\"2023-11-14T22:13:20Z\",\"durationMs\":1.5,\"status\":\"OK\","
-                    + "\"spanCount\":1,\"servedModels\":[\"gpt-4o-2024-08-06\"]}");
+                    + "\"spanCount\":1,\"servedModels\":[\"gpt-4o-2024-08-06\"],\"flags\":0,\"verdict\":null}");
             assertThat(traces.get(3).toString()).isEqualTo("{\"traceId\":\"t-nostart\",\"name\":\"no times\","
-                    + "\"startedAt\":null,\"durationMs\":null,\"status\":\"UNSET\",\"spanCount\":0,\"servedModels\":[]}");
+                    + "\"startedAt\":null,\"durationMs\":null,\"status\":\"UNSET\",\"spanCount\":0,\"servedModels\":[],\"flags\":0,\"verdict\":null}");
         }
     }
 

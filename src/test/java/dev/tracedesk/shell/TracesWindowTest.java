@@ -216,4 +216,56 @@ class TracesWindowTest {
         assertThat(table(robot).getItems()).isNotEmpty();
         assertThat(showing(robot, "#noMatchesState")).isFalse();
     }
+
+    @Test
+    void theFlagsAndVerdictColumnsShowALabeledCallAndTheLabeledFilterSplitsTheTable(FxRobot robot) throws Exception {
+        importFixtures(robot);
+        DSLContext dsl = dsl();
+        List<Long> ragCalls = dsl.select(SPAN.ID).from(SPAN).join(dev.tracedesk.store.generated.Tables.TRACE)
+                .on(dev.tracedesk.store.generated.Tables.TRACE.ID.eq(SPAN.TRACE_ID))
+                .where(SPAN.KIND.eq("LLM"), dev.tracedesk.store.generated.Tables.TRACE.EXTERNAL_TRACE_ID.eq(RAG_TRACE))
+                .fetch(SPAN.ID);
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        dev.tracedesk.review.ReviewQueues queues = new dev.tracedesk.review.ReviewQueues(dsl, clock);
+        long queue = queues.create("window", null, new dev.tracedesk.review.QueueDefinition(
+                dev.tracedesk.review.QueueDefinition.Kind.MANUAL, List.of(), null), 1, false);
+        queues.addTargets(queue, dev.tracedesk.review.TargetKind.SPAN, ragCalls, "wrong refund answer");
+        var itemRow = dsl.select(dev.tracedesk.store.generated.Tables.REVIEW_ITEM.ID,
+                        dev.tracedesk.store.generated.Tables.REVIEW_ITEM.TARGET_ID).from(dev.tracedesk.store.generated.Tables.REVIEW_ITEM)
+                .where(dev.tracedesk.store.generated.Tables.REVIEW_ITEM.QUEUE_ID.eq(queue)).limit(1).fetchSingle();
+        long item = itemRow.value1();
+        new dev.tracedesk.review.ReviewLabels(dsl, clock).label(item, "ana",
+                dev.tracedesk.review.log.LabelDraft.of(dev.tracedesk.review.Verdict.FAIL));
+        int everyTrace = table(robot).getItems().size();
+
+        robot.clickOn("#labeledRadio");
+        waitUntilIdle();
+
+        TableView<TraceRow> table = table(robot);
+        assertThat(table.getItems()).extracting(TraceRow::traceId).containsExactly(RAG_TRACE);
+        assertThat(table.getColumns()).extracting(column -> column.getText()).contains("Flags", "Verdict");
+        assertThat(robot.lookup(".review-verdict").queryAllAs(javafx.scene.control.TableCell.class))
+                .extracting(cell -> cell.getText()).contains("fail");
+        assertThat(robot.lookup(".review-flags").queryAllAs(javafx.scene.control.TableCell.class))
+                .extracting(cell -> cell.getText()).anySatisfy(text -> assertThat((String) text).startsWith("⚑ "));
+        javafx.scene.control.TableCell<?, ?> verdictCell = robot.lookup(".review-verdict").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(cell -> "fail".equals(cell.getText())).findFirst().orElseThrow();
+        assertThat(verdictCell.getTooltip().getText()).contains("verdict: fail").contains("wrong refund answer");
+        snapshot(robot, "traces-labeled");
+
+        robot.clickOn("#unlabeledRadio");
+        waitUntilIdle();
+        assertThat(table(robot).getItems()).hasSize(everyTrace - 1).extracting(TraceRow::traceId).doesNotContain(RAG_TRACE);
+
+        robot.clickOn("#llmCallsToggle");
+        robot.clickOn("#labeledRadio");
+        waitUntilIdle();
+        assertThat(table(robot).getItems()).extracting(TraceRow::spanRowId).containsExactly(itemRow.value2());
+        assertThat(table(robot).getItems().get(0).review().verdict()).isEqualTo(dev.tracedesk.traces.ReviewVerdict.FAIL);
+
+        robot.clickOn("#anyLabelRadio");
+        waitUntilIdle();
+        assertThat(table(robot).getItems()).hasSizeGreaterThan(1);
+        assertThat(window.guard().violations()).isEmpty();
+    }
 }

@@ -277,7 +277,8 @@ class TraceListQueriesTest {
             TracePage page = new TraceListQueries(recording).llmCalls(TraceFilter.NONE.withServedModel(CALL_MODELS.get(1)),
                     new TraceSort(TraceSort.Column.TIME, false), 0);
             assertThat(page.rows()).hasSize(TraceListQueries.PAGE_SIZE);
-            assertThat(statements).as("the calls, then their traces' ids").hasSize(2);
+            assertThat(statements).as("the calls, then their traces' ids, then their review items (none: no labels read)")
+                    .hasSize(3);
             String plan = workspace.dsl().fetchValue("EXPLAIN ANALYZE " + statements.get(0)).toString();
 
             assertThat(plan).contains("span_served_model_idx").contains("index sorted");

@@ -14,7 +14,7 @@ class TracesViewJsonTest {
 
     private static final TraceFilter EVERY_FIELD = new TraceFilter(1L, 2L, "openai", "gpt-4o-2024-08-06", "gpt-4o",
             "refund-answer", "3", "LLM", "ERROR", true, 100L, 200L, new BigDecimal("0.0001"), new BigDecimal("12.50"),
-            7L, null);
+            7L, false, null);
 
     @Test
     void everyPartOfAViewSurvivesTheRoundTrip() {
@@ -46,6 +46,23 @@ class TracesViewJsonTest {
         assertThat(view.llmCalls()).isFalse();
         assertThat(view.columns()).isEmpty();
         assertThat(TracesViewJson.read("{}")).isEqualTo(TracesViewDefinition.DEFAULT);
+    }
+
+    @Test
+    void labeledIsSavedAndAViewSavedBeforeItExistedShowsEveryRow() {
+        TracesViewDefinition labeled = new TracesViewDefinition(TraceFilter.NONE.withLabeled(true), "", true, null,
+                List.of(new TracesViewDefinition.ViewColumn("verdict", 80), new TracesViewDefinition.ViewColumn("flags", 50)));
+
+        assertThat(TracesViewJson.write(labeled)).contains("\"labeled\":true").contains("\"id\":\"verdict\"");
+        assertThat(TracesViewJson.read(TracesViewJson.write(labeled))).isEqualTo(labeled);
+        // as saved by the build before labeled / unlabeled: no key, so no restriction
+        TracesViewDefinition old = TracesViewJson.read("""
+                {"version":1,"filter":{"servedModel":"gpt-4o"},"search":"","llmCalls":false,
+                 "sort":{"column":"TIME","ascending":false},"columns":[{"id":"time","width":140}]}""");
+        assertThat(old.filter().labeled()).isNull();
+        assertThat(old.filter()).isEqualTo(TraceFilter.NONE.withServedModel("gpt-4o"));
+        assertThatThrownBy(() -> TracesViewJson.read("{\"filter\": {\"labeled\": \"yes\"}}"))
+                .hasMessage("\"labeled\" is not true or false");
     }
 
     @Test
