@@ -8,6 +8,7 @@ import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
 import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
+import dev.tracedesk.cli.RulesCommand;
 import dev.tracedesk.cli.RunCommand;
 import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.SearchCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Mixin;
             TraceCommand.class,
             RunsCommand.class,
             RunCommand.class,
+            RulesCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
