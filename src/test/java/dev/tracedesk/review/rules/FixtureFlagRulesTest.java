@@ -114,6 +114,32 @@ class FixtureFlagRulesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aSecondImportEvaluatesOnlyWhatItAddedAndABrokenRuleDoesNotFailIt(String engine) {
+        try (EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir)) {
+            DSLContext dsl = workspace.dsl();
+            assertThat(importFile(dsl, FIXTURES.resolve("promptfoo/run-prompt-v1.json")).status()).isEqualTo(ImportStatus.COMPLETED);
+            RuleRows rows = new RuleRows(dsl);
+            Set<Long> firstCases = new HashSet<>(dsl.select(EVAL_CASE.ID).from(EVAL_CASE).fetch(EVAL_CASE.ID));
+            new FlagRules(dsl).create("any latency", new RuleConfig.LatencyAbove(1), true);
+            new FlagRules(dsl).create("broken schema", new RuleConfig.LatencyAbove(1), true);
+            dsl.update(dev.tracedesk.store.generated.Tables.FLAG_RULE)
+                    .set(dev.tracedesk.store.generated.Tables.FLAG_RULE.RULE_TYPE, "JSON_SCHEMA")
+                    .set(dev.tracedesk.store.generated.Tables.FLAG_RULE.CONFIG_JSON, "{\"promptTemplate\":\"x\",\"schema\":\"{\"}")
+                    .where(dev.tracedesk.store.generated.Tables.FLAG_RULE.NAME.eq("broken schema")).execute();
+
+            ImportResult second = importFile(dsl, FIXTURES.resolve("promptfoo/run-prompt-v2.json"));
+
+            assertThat(second.status()).isEqualTo(ImportStatus.COMPLETED);
+            assertThat(second.message()).startsWith("Flag rules not applied: Rule 'broken schema' (JSON_SCHEMA): the JSON Schema is not valid JSON");
+            Set<Long> slow = rows.items(rows.flaggedQueue(), TargetKind.EVAL_CASE).entrySet().stream()
+                    .filter(item -> item.getValue().contains("any latency")).map(java.util.Map.Entry::getKey)
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(slow).isNotEmpty().doesNotContainAnyElementsOf(firstCases);
+        }
+    }
+
     private static ImportResult importFile(DSLContext dsl, Path file) {
         return new ImportService(dsl, FormatReaders.standard()).importFile(file, Optional.empty(), TestImports.NEVER_CANCELLED);
     }
