@@ -4,6 +4,7 @@ import static dev.tracedesk.store.generated.Tables.REVIEW_ITEM;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep6;
 import org.jooq.Query;
 import org.jooq.Record4;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 import dev.tracedesk.store.generated.tables.records.ReviewItemRecord;
 
@@ -19,7 +21,7 @@ import dev.tracedesk.store.generated.tables.records.ReviewItemRecord;
  * Puts what one rule matched into its queues: a new OPEN item per target not in the queue yet,
  * and the rule's reason added to items that are there without it. Nothing else of an existing
  * item changes (state, assignee, claim, labels). A few hundred targets per transaction, three
- * statements each: read the items there, insert the missing ones, update the reasons.
+ * statements each: read the items there, insert the missing ones, update the reasons in a batch.
  */
 final class ReviewItemWriter {
 
@@ -55,6 +57,7 @@ final class ReviewItemWriter {
         int targets = 0;
         for (Map.Entry<TargetKind, Map<Long, String>> kind : byTarget.entrySet()) {
             List<Map.Entry<Long, String>> entries = new ArrayList<>(kind.getValue().entrySet());
+            entries.sort(Map.Entry.comparingByKey());
             targets += entries.size();
             for (int from = 0; from < entries.size(); from += CHUNK) {
                 List<Map.Entry<Long, String>> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
@@ -69,50 +72,67 @@ final class ReviewItemWriter {
     private void writeChunk(FlagRule rule, long queue, TargetKind kind, List<Map.Entry<Long, String>> chunk) {
         Map<Long, String> details = new LinkedHashMap<>();
         chunk.forEach(entry -> details.put(entry.getKey(), entry.getValue()));
-        dsl.transaction(configuration -> {
-            DSLContext tx = configuration.dsl();
-            Map<Long, String> missing = new LinkedHashMap<>(details);
-            addReasons(tx, rule, queue, kind, details, missing);
-            if (missing.isEmpty()) {
-                return;
-            }
-            InsertValuesStep6<ReviewItemRecord, Long, String, Long, String, String, OffsetDateTime> insert = tx.insertInto(
-                    REVIEW_ITEM, REVIEW_ITEM.QUEUE_ID, REVIEW_ITEM.TARGET_KIND, REVIEW_ITEM.TARGET_ID,
-                    REVIEW_ITEM.REASONS_JSON, REVIEW_ITEM.STATE, REVIEW_ITEM.CREATED_AT);
-            missing.forEach((target, detail) -> insert.values(queue, kind.name(), target,
-                    Reason.toJson(List.of(reason(rule, detail))), "OPEN", now));
-            int inserted = insert.onConflictDoNothing().execute();
-            created += inserted;
-            if (inserted < missing.size()) {
-                // Another writer put some of them there meanwhile: add the reason to those instead.
-                addReasons(tx, rule, queue, kind, missing, new LinkedHashMap<>());
-            }
-        });
+        int[] counts;
+        try {
+            counts = dsl.transactionResult(configuration -> writeChunk(configuration.dsl(), rule, queue, kind, details));
+        } catch (IntegrityConstraintViolationException concurrent) {
+            // Another writer inserted some of these items after we looked: look again, once.
+            counts = dsl.transactionResult(configuration -> writeChunk(configuration.dsl(), rule, queue, kind, details));
+        }
+        created += counts[0];
+        updated += counts[1];
+    }
+
+    /**
+     * A plain multi-row INSERT of the items found missing in the same transaction: H2 emulates
+     * ON CONFLICT with a MERGE that scans the table for every row, which is quadratic.
+     *
+     * @return {created, updated}
+     */
+    private int[] writeChunk(DSLContext tx, FlagRule rule, long queue, TargetKind kind, Map<Long, String> details) {
+        Map<Long, String> missing = new LinkedHashMap<>(details);
+        int updates = addReasons(tx, rule, queue, kind, details, missing);
+        if (missing.isEmpty()) {
+            return new int[] {0, updates};
+        }
+        InsertValuesStep6<ReviewItemRecord, Long, String, Long, String, String, OffsetDateTime> insert = tx.insertInto(
+                REVIEW_ITEM, REVIEW_ITEM.QUEUE_ID, REVIEW_ITEM.TARGET_KIND, REVIEW_ITEM.TARGET_ID,
+                REVIEW_ITEM.REASONS_JSON, REVIEW_ITEM.STATE, REVIEW_ITEM.CREATED_AT);
+        missing.forEach((target, detail) -> insert.values(queue, kind.name(), target,
+                Reason.toJson(List.of(reason(rule, detail))), "OPEN", now));
+        return new int[] {insert.execute(), updates};
     }
 
     /** Adds the rule's reason to the items already in the queue; removes each item found from {@code missing}. */
-    private void addReasons(DSLContext tx, FlagRule rule, long queue, TargetKind kind, Map<Long, String> details,
-                            Map<Long, String> missing) {
+    private int addReasons(DSLContext tx, FlagRule rule, long queue, TargetKind kind, Map<Long, String> details,
+                           Map<Long, String> missing) {
         List<Query> updates = new ArrayList<>();
+        int counted = 0;
         for (Record4<Long, Long, String, OffsetDateTime> item : tx
                 .select(REVIEW_ITEM.ID, REVIEW_ITEM.TARGET_ID, REVIEW_ITEM.REASONS_JSON, REVIEW_ITEM.CREATED_AT)
                 .from(REVIEW_ITEM)
                 .where(REVIEW_ITEM.QUEUE_ID.eq(queue))
                 .and(REVIEW_ITEM.TARGET_KIND.eq(kind.name()))
-                .and(REVIEW_ITEM.TARGET_ID.in(details.keySet()))
+                // A range, not an IN list: H2 walks the unique key (queue, kind, target) for a range
+                // but tests an IN list against every item of the queue.
+                .and(REVIEW_ITEM.TARGET_ID.between(Collections.min(details.keySet()), Collections.max(details.keySet())))
                 .fetch()) {
+            if (!details.containsKey(item.value2())) {
+                continue;
+            }
             missing.remove(item.value2());
             String merged = Reason.mergedInto(item.value3(), reason(rule, details.get(item.value2())));
             if (merged != null) {
                 updates.add(tx.update(REVIEW_ITEM).set(REVIEW_ITEM.REASONS_JSON, merged).where(REVIEW_ITEM.ID.eq(item.value1())));
                 if (item.value4() == null || !item.value4().isEqual(now)) {
-                    updated++;
+                    counted++;
                 }
             }
         }
         if (!updates.isEmpty()) {
             tx.batch(updates).execute();
         }
+        return counted;
     }
 
     private static Reason reason(FlagRule rule, String detail) {
