@@ -1,4 +1,4 @@
--- Review (issue 5, decision 0012).
+-- Review (issue 5, decision 0014).
 -- The review log is a hash chain: every entry names the hash of the entry before it, and the
 -- first names 64 zeros. A unique prev_hash means two writers appending at the same moment cannot
 -- both extend the same entry: one of them fails and retries on the new head, so the chain never

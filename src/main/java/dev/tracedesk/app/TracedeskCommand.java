@@ -10,6 +10,7 @@ import dev.tracedesk.cli.LabelCommand;
 import dev.tracedesk.cli.MappingCommand;
 import dev.tracedesk.cli.RejectedCommand;
 import dev.tracedesk.cli.ReviewCommand;
+import dev.tracedesk.cli.RulesCommand;
 import dev.tracedesk.cli.RunCommand;
 import dev.tracedesk.cli.RunsCommand;
 import dev.tracedesk.cli.SearchCommand;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Mixin;
             ReviewCommand.class,
             LabelCommand.class,
             VerifyLogCommand.class,
+            RulesCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -20,6 +20,7 @@ import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
 import dev.tracedesk.review.ReviewView;
 import dev.tracedesk.review.ReviewerPrompt;
+import dev.tracedesk.review.rules.RulesDialogView;
 import dev.tracedesk.review.ReviewViewModel;
 import dev.tracedesk.search.SpanSearch;
 import dev.tracedesk.shell.MainView;
@@ -58,12 +59,13 @@ final class ViewFactory {
         if (viewClass == MainView.class) {
             return new MainView(main, this::loadSection, this::openMappingDialog);
         } else if (viewClass == ReviewView.class) {
-            return new ReviewView(new ReviewViewModel(tasks, stats, main.session()::workspace,
+            ReviewViewModel review = new ReviewViewModel(tasks, stats, main.session()::workspace,
                     main.reviewer().nameProperty(), this::openTrace, Clock.systemUTC(),
-                    open -> searches == null ? null : searches.apply(open)),
+                    open -> searches == null ? null : searches.apply(open));
+            return new ReviewView(review,
                     new ReviewerPrompt(main.reviewer().nameProperty(), main.reviewer().confirmedProperty(),
                             main.reviewer()::confirm),
-                    owner -> { });
+                    owner -> openRules(owner, review));
         } else if (viewClass == TracesView.class) {
             return new TracesView(tracesViewModel());
         } else if (viewClass == EvalRunsView.class) {
@@ -87,6 +89,11 @@ final class ViewFactory {
                 ? new MappingDialogView(dialog) : create(viewClass)).load(MappingDialogView.class);
         loaded.view().showIn(owner, loaded.root());
         dialog.load();
+    }
+
+    /** The flag-rules dialog; when it closes, the queues are read again (a re-apply may have filled them). */
+    private void openRules(Window owner, ReviewViewModel review) {
+        RulesDialogView.open(owner, tasks, main.session()::workspace).setOnHidden(event -> review.refresh());
     }
 
     /** One Traces view model for the window, so other sections can open a trace in it. */

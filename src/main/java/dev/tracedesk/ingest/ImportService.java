@@ -22,6 +22,7 @@ import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.write.CanonicalWriter;
 import dev.tracedesk.ingest.write.ImportCounts;
 import dev.tracedesk.ingest.write.PriceTable;
+import dev.tracedesk.review.rules.RuleApplier;
 
 /**
  * Imports files: recognises content imported before, detects the format from the content, streams
@@ -117,6 +118,13 @@ public final class ImportService {
                         + (writer.counts().read() > 0 ? " (the " + writer.counts().read() + " records read before are kept)" : ""));
             }
             counts = writer.counts();
+        }
+        if (status == ImportStatus.COMPLETED || status == ImportStatus.COMPLETED_WITH_REJECTS) {
+            // What this import added goes through the flag rules; a broken rule is reported, never fatal.
+            Optional<String> rulesProblem = new RuleApplier(dsl).applyAfterImport();
+            if (rulesProblem.isPresent()) {
+                message = message == null ? rulesProblem.get() : message + " " + rulesProblem.get();
+            }
         }
         String sha256 = status == ImportStatus.CANCELLED ? null
                 : Optional.ofNullable(source.sha256IfReadWhole()).orElse(source.sha256());

@@ -156,10 +156,16 @@ final class EvidencePane extends VBox {
         return button;
     }
 
-    /** A text area as wide as the pane, not as wide as its 40 default columns: the pane has no horizontal scrolling. */
+    /**
+     * A text area as wide as the pane, not as wide as its 40 default columns (the pane has no
+     * horizontal scrolling), and tall enough for its text at this pane's narrower lines.
+     */
     private static javafx.scene.control.TextArea narrow(javafx.scene.control.TextArea area) {
         area.setPrefColumnCount(10);
         area.setMinWidth(0);
+        String text = area.getText();
+        long rows = text.lines().limit(20).count() + text.length() / 55;
+        area.setPrefRowCount((int) Math.max(2, Math.min(14, rows)));
         return area;
     }
 

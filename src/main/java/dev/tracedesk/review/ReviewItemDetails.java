@@ -97,7 +97,7 @@ public final class ReviewItemDetails {
                 row.get(EVAL_CASE.ERROR_MESSAGE),
                 call == null ? null : call.servedModel(),
                 call == null ? row.get(EVAL_CASE.PROVIDER) : call.requestedModel(),
-                call == null ? row.get(EVAL_CASE.PROVIDER) : call.provider(),
+                call == null ? null : call.provider(), // without a call, the case's provider is the model
                 call == null ? emptyToNull(row.get(EVAL_CASE.PROMPT_LABEL)) : call.promptVersion(),
                 call == null ? List.of() : call.context(),
                 CaseAssertions.describe(row.get(EVAL_CASE.ASSERTIONS_JSON)),

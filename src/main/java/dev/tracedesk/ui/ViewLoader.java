@@ -41,10 +41,15 @@ public final class ViewLoader {
         }
     }
 
-    /** {@code dev.tracedesk.review.ReviewView} → {@code /fxml/review/ReviewView.fxml}. */
+    /**
+     * {@code dev.tracedesk.review.ReviewView} → {@code /fxml/review/ReviewView.fxml}; a view of a
+     * sub-package is in the matching sub-folder ({@code review.rules} → {@code /fxml/review/rules/}).
+     */
     static String fxmlResourceOf(Class<?> viewClass) {
         String packageName = viewClass.getPackageName();
-        String feature = packageName.substring(packageName.lastIndexOf('.') + 1);
+        String root = "dev.tracedesk.";
+        String feature = packageName.startsWith(root) ? packageName.substring(root.length()).replace('.', '/')
+                : packageName.substring(packageName.lastIndexOf('.') + 1);
         return "/fxml/" + feature + "/" + viewClass.getSimpleName() + ".fxml";
     }
 }

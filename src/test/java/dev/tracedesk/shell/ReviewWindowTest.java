@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
+import dev.tracedesk.review.ReviewQueues;
 import dev.tracedesk.review.ReviewTestData;
 import dev.tracedesk.review.log.LogVerifier;
 
@@ -83,19 +84,16 @@ class ReviewWindowTest {
     void aReviewerLabelsAQueueWithTheKeyboardAlone(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> window.viewModel().session().stateProperty().get() == WorkspaceSession.State.READY);
-        robot.interact(() -> window.viewModel().importFiles(List.of(ReviewTestData.RAG_TRACE,
-                Path.of("src/test/resources/fixtures/openinference/traces.jsonl"))));
+        robot.interact(() -> window.viewModel().importFiles(List.of(ReviewTestData.PROMPTFOO_RUN,
+                ReviewTestData.RAG_TRACE, Path.of("src/test/resources/fixtures/openinference/traces.jsonl"))));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> window.viewModel().imports().lastSummaryProperty().get() != null);
         waitUntilIdle();
-        ReviewTestData.queueOfAllCalls(dsl(), "RAG answers", 1, false);
-        int items = ReviewTestData.itemIds(dsl(), dsl().select(dev.tracedesk.store.generated.Tables.REVIEW_QUEUE.ID)
-                .from(dev.tracedesk.store.generated.Tables.REVIEW_QUEUE)
-                .where(dev.tracedesk.store.generated.Tables.REVIEW_QUEUE.NAME.eq("RAG answers"))
-                .fetchOne().value1()).size();
+        // the flag rules filled the Flagged queue on import: the failed eval cases and flagged calls
+        int items = new ReviewQueues(dsl(), java.time.Clock.systemUTC()).byName(ReviewQueues.FLAGGED)
+                .orElseThrow().total();
         assertThat(items).isGreaterThanOrEqualTo(3);
 
-        robot.interact(() -> window.viewModel().session().refreshStats());
         robot.clickOn("#nav-review");
         waitUntilIdle();
 
@@ -114,11 +112,11 @@ class ReviewWindowTest {
         press(robot, KeyCode.DIGIT2);
         press(robot, KeyCode.U);
         press(robot, KeyCode.N);
-        robot.write("States a 2-year warranty; the policy says 1 year.");
+        robot.write("Answered Sydney, the largest city; the capital is Canberra.");
         press(robot, KeyCode.ESCAPE);
         press(robot, KeyCode.E);
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        robot.write("The warranty is 1 year.");
+        robot.write("Canberra");
         assertThat(robot.lookup(".correction-diff .diff-added").tryQuery()).isPresent();
         snapshot(robot, "review-desk");
         press(robot, KeyCode.CONTROL, KeyCode.ENTER);
@@ -160,8 +158,8 @@ class ReviewWindowTest {
         var first = dsl().selectFrom(REVIEW_LABEL).orderBy(REVIEW_LABEL.ID).limit(1).fetchOne();
         assertThat(first.getReviewer()).isEqualTo("Dana Expert");
         assertThat(first.getFailureCategoriesJson()).isEqualTo("[\"unsupported claim\"]");
-        assertThat(first.getNote()).isEqualTo("States a 2-year warranty; the policy says 1 year.");
-        assertThat(first.getCorrectedOutput()).isEqualTo("The warranty is 1 year.");
+        assertThat(first.getNote()).isEqualTo("Answered Sydney, the largest city; the capital is Canberra.");
+        assertThat(first.getCorrectedOutput()).isEqualTo("Canberra");
         assertThat(dsl().fetchCount(REVIEW_LABEL, REVIEW_LABEL.ACTION.eq("RETRACT"))).isEqualTo(1);
         assertThat(new LogVerifier(dsl()).verify().intact()).isTrue();
         assertThat(robot.lookup(".queue-counts").queryAllAs(Label.class))

@@ -1,0 +1,109 @@
+package dev.tracedesk.review.rules;
+
+import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
+import static dev.tracedesk.store.generated.Tables.EVAL_CASE;
+import static dev.tracedesk.store.generated.Tables.SPAN;
+import static dev.tracedesk.store.generated.Tables.WORKSPACE_SETTING;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import dev.tracedesk.review.rules.RuleScope.IdRange;
+
+/**
+ * How far the rules have looked: the highest span, eval case and check id evaluated, kept as
+ * workspace settings. Ids only grow (identity columns), so "new since the last time" is "above the mark".
+ */
+final class RuleWatermarks {
+
+    static final String SPAN_KEY = "review.rules.span-id-high-water";
+    static final String CASE_KEY = "review.rules.case-id-high-water";
+    static final String CHECK_KEY = "review.rules.check-id-high-water";
+
+    private final DSLContext dsl;
+
+    RuleWatermarks(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Everything there is now. */
+    RuleScope everything() {
+        return new RuleScope(new IdRange(0, maxSpanId()), new IdRange(0, maxCaseId()), new IdRange(0, maxCheckId()));
+    }
+
+    /** What was added since the marks (all of it when there are none yet). */
+    RuleScope sinceMarks() {
+        return new RuleScope(new IdRange(read(SPAN_KEY), maxSpanId()), new IdRange(read(CASE_KEY), maxCaseId()),
+                new IdRange(read(CHECK_KEY), maxCheckId()));
+    }
+
+    /** Moves each mark up to the end of the scope's range; a mark never moves down. */
+    void advanceTo(RuleScope scope) {
+        dsl.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            advance(tx, SPAN_KEY, scope.spans().upTo());
+            advance(tx, CASE_KEY, scope.cases().upTo());
+            advance(tx, CHECK_KEY, scope.checks().upTo());
+        });
+    }
+
+    long read(String key) {
+        String value = dsl.select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
+                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key)).fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void advance(DSLContext tx, String key, long mark) {
+        String current = tx.select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
+                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key)).forUpdate().fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (current == null) {
+            tx.insertInto(WORKSPACE_SETTING)
+                    .set(WORKSPACE_SETTING.SETTING_KEY, key)
+                    .set(WORKSPACE_SETTING.SETTING_VALUE, Long.toString(mark))
+                    .set(WORKSPACE_SETTING.UPDATED_AT, now)
+                    .onConflictDoNothing()
+                    .execute();
+            return;
+        }
+        long before;
+        try {
+            before = Long.parseLong(current.trim());
+        } catch (NumberFormatException e) {
+            before = 0;
+        }
+        if (mark > before) {
+            tx.update(WORKSPACE_SETTING)
+                    .set(WORKSPACE_SETTING.SETTING_VALUE, Long.toString(mark))
+                    .set(WORKSPACE_SETTING.UPDATED_AT, now)
+                    .where(WORKSPACE_SETTING.SETTING_KEY.eq(key))
+                    .execute();
+        }
+    }
+
+    private long maxSpanId() {
+        return max(dsl.select(DSL.max(SPAN.ID)).from(SPAN).fetchOne(0, Long.class));
+    }
+
+    private long maxCaseId() {
+        return max(dsl.select(DSL.max(EVAL_CASE.ID)).from(EVAL_CASE).fetchOne(0, Long.class));
+    }
+
+    private long maxCheckId() {
+        return max(dsl.select(DSL.max(CHECK_RESULT.ID)).from(CHECK_RESULT).fetchOne(0, Long.class));
+    }
+
+    private static long max(Long value) {
+        return value == null ? 0 : value;
+    }
+}
