@@ -66,6 +66,8 @@ public final class ReviewView {
     @FXML
     private Button openTraceButton;
     @FXML
+    private Button assignButton;
+    @FXML
     private SplitPane itemSplit;
     @FXML
     private ScrollPane evidenceScroll;
@@ -195,6 +197,7 @@ public final class ReviewView {
             }
         });
         var noItem = viewModel.currentProperty().isNull();
+        assignButton.disableProperty().bind(noItem);
         itemSplit.visibleProperty().bind(noItem.not());
         queueEmpty.visibleProperty().bind(noItem);
         queueEmpty.descriptionProperty().bind(Bindings.createStringBinding(() -> QueueEmptyText.of(
@@ -272,6 +275,19 @@ public final class ReviewView {
         boolean show = !shortcutsOverlay.isVisible();
         shortcutsOverlay.setVisible(show);
         shortcutsOverlay.setManaged(show);
+    }
+
+    @FXML
+    private void assign() {
+        ReviewItemDetail detail = viewModel.currentProperty().get();
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                detail == null || detail.item().assignee() == null ? "" : detail.item().assignee());
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Assign item");
+        dialog.setHeaderText("Who should review this item? Leave empty to assign it to nobody.");
+        dialog.setContentText("Reviewer");
+        dialog.showAndWait().ifPresent(viewModel::assignCurrent);
+        root.requestFocus();
     }
 
     @FXML

@@ -430,6 +430,25 @@ public final class ReviewViewModel {
     private record Undone(LabelEntry label, Optional<ReviewItemDetail> detail) {
     }
 
+    /** Assigns the item on screen to a reviewer (blank: to nobody); their To do shows it, others' does not. */
+    public void assignCurrent(String assignee) {
+        ReviewItemDetail detail = current.get();
+        Optional<Workspace> open = workspace.get();
+        if (detail == null || open.isEmpty()) {
+            return;
+        }
+        long itemId = detail.item().itemId();
+        tasks.submit("Assigning item", context -> {
+            ReviewItems reviewItems = new ReviewItems(open.get().dsl(), clock);
+            reviewItems.assign(itemId, assignee);
+            return reviewItems.item(itemId);
+        }, fresh -> fresh.ifPresent(item -> {
+            replaceItem(item);
+            status.set(item.assignee() == null ? "Item " + itemId + " is assigned to nobody."
+                    : "Item " + itemId + " is assigned to " + item.assignee() + ".");
+        }), failure -> status.set("Could not assign the item: " + failure.getMessage()));
+    }
+
     public void openCurrentTrace() {
         ReviewItemDetail detail = current.get();
         if (detail != null && detail.evidence().traceId() != null) {

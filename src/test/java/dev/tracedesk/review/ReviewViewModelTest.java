@@ -113,6 +113,12 @@ class ReviewViewModelTest {
             assertThat(history).hasSize(2);
             assertThat(history.get(0).correctedOutput()).isEqualTo("A better answer.");
 
+            viewModel.assignCurrent("bo");
+            assertThat(viewModel.items().get(0).assignee()).isEqualTo("bo");
+            assertThat(viewModel.statusProperty().get()).isEqualTo("Item " + first.item().itemId() + " is assigned to bo.");
+            viewModel.assignCurrent(" ");
+            assertThat(viewModel.items().get(0).assignee()).isNull();
+
             viewModel.openCurrentTrace();
             assertThat(opened).containsExactly(new ReviewViewModel.TraceLink(first.evidence().traceId(),
                     first.evidence().spanId()));
