@@ -26,6 +26,7 @@ import dev.tracedesk.store.generated.tables.records.ReviewQueueRecord;
 public final class ReviewQueues {
 
     public static final String FLAGGED = "Flagged";
+    private static final int INSERT_ROWS = 500;
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -176,23 +177,32 @@ public final class ReviewQueues {
         });
     }
 
+    /** Copies Flagged's items for these rules, in multi-row inserts of {@link #INSERT_ROWS}. */
     private void copyFlaggedItems(DSLContext tx, long queueId, List<String> rules) {
         OffsetDateTime now = now();
+        List<org.jooq.Row6<Long, String, Long, String, String, OffsetDateTime>> rows = new java.util.ArrayList<>();
         for (Record row : tx.select(REVIEW_ITEM.TARGET_KIND, REVIEW_ITEM.TARGET_ID, REVIEW_ITEM.REASONS_JSON)
                 .from(REVIEW_ITEM).join(REVIEW_QUEUE).on(REVIEW_QUEUE.ID.eq(REVIEW_ITEM.QUEUE_ID))
-                .where(REVIEW_QUEUE.NAME.eq(FLAGGED)).fetch()) {
+                .where(REVIEW_QUEUE.NAME.eq(FLAGGED)).fetchSize(1_000).fetch()) {
             List<FlagReason> matching = FlagReason.parseAll(row.get(REVIEW_ITEM.REASONS_JSON)).stream()
                     .filter(reason -> rules.contains(reason.rule())).toList();
             if (!matching.isEmpty()) {
-                tx.insertInto(REVIEW_ITEM)
-                        .set(REVIEW_ITEM.QUEUE_ID, queueId)
-                        .set(REVIEW_ITEM.TARGET_KIND, row.get(REVIEW_ITEM.TARGET_KIND))
-                        .set(REVIEW_ITEM.TARGET_ID, row.get(REVIEW_ITEM.TARGET_ID))
-                        .set(REVIEW_ITEM.REASONS_JSON, FlagReason.toJson(matching))
-                        .set(REVIEW_ITEM.STATE, ItemState.OPEN.name())
-                        .set(REVIEW_ITEM.CREATED_AT, now)
-                        .execute();
+                rows.add(DSL.row(queueId, row.get(REVIEW_ITEM.TARGET_KIND), row.get(REVIEW_ITEM.TARGET_ID),
+                        FlagReason.toJson(matching), ItemState.OPEN.name(), now));
             }
+            if (rows.size() == INSERT_ROWS) {
+                insertItems(tx, rows);
+            }
+        }
+        insertItems(tx, rows);
+    }
+
+    private static void insertItems(DSLContext tx,
+                                    List<org.jooq.Row6<Long, String, Long, String, String, OffsetDateTime>> rows) {
+        if (!rows.isEmpty()) {
+            tx.insertInto(REVIEW_ITEM, REVIEW_ITEM.QUEUE_ID, REVIEW_ITEM.TARGET_KIND, REVIEW_ITEM.TARGET_ID,
+                    REVIEW_ITEM.REASONS_JSON, REVIEW_ITEM.STATE, REVIEW_ITEM.CREATED_AT).valuesOfRows(rows).execute();
+            rows.clear();
         }
     }
 

@@ -133,6 +133,33 @@ class ReviewWorkflowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void aQueueMadeFromARuleStartsWithWhatThatRuleAlreadyFlagged(String engine) {
+        try (EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir)) {
+            DSLContext dsl = workspace.dsl();
+            ReviewTestData.importFile(dsl, ReviewTestData.PROMPTFOO_RUN);
+            ReviewQueues queues = new ReviewQueues(dsl, Clock.systemUTC());
+            ReviewItems items = new ReviewItems(dsl, Clock.systemUTC());
+            List<ReviewItemSummary> flagged = items.list(new ReviewItems.Listing(ReviewQueues.FLAGGED, null, null, 1000));
+            String rule = "Eval case failed or errored";
+            assertThat(flagged).isNotEmpty().allSatisfy(item ->
+                    assertThat(item.reasons()).extracting(FlagReason::rule).contains(rule));
+
+            long queue = queues.create("failures", null, QueueDefinition.ofRules(List.of(rule)), 1, false);
+
+            assertThat(items.ofQueue(queue, 1000)).extracting(ReviewItemSummary::targetId)
+                    .containsExactlyElementsOf(flagged.stream().map(ReviewItemSummary::targetId).toList());
+            assertThat(items.ofQueue(queue, 1000)).allSatisfy(item -> {
+                assertThat(item.reasons()).extracting(FlagReason::rule).containsExactly(rule);
+                assertThat(item.state()).isEqualTo(ItemState.OPEN);
+            });
+            assertThat(queues.create("other", null, QueueDefinition.ofRules(List.of("Slow call")), 1, false))
+                    .as("a rule that flagged nothing gives an empty queue").isPositive();
+            assertThat(queues.byName("other").orElseThrow().total()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void labelingAnItemThatDoesNotExistSaysSo(String engine) {
         try (EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir)) {
             ReviewLabels labels = new ReviewLabels(workspace.dsl(), Clock.systemUTC());
