@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -163,21 +164,22 @@ final class LabelFormPane extends VBox {
         }
     }
 
-    private HBox actions() {
+    private FlowPane actions() {
         Button save = new Button("Save and next");
         save.setId("save-label");
         save.getStyleClass().add("accent");
         save.setFocusTraversable(false);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        save.setTooltip(new javafx.scene.control.Tooltip("Ctrl+Enter, also while typing"));
         save.setOnAction(event -> viewModel.saveAndNext());
         save.disableProperty().bind(viewModel.savingProperty().or(form.verdictProperty().isNull()));
-        Label shortcut = new Label("Ctrl+Enter");
-        shortcut.getStyleClass().add("text-muted");
         Button undo = new Button("Undo last label");
         undo.setFocusTraversable(false);
+        undo.setMinWidth(Region.USE_PREF_SIZE);
+        undo.setTooltip(new javafx.scene.control.Tooltip("Ctrl+Z"));
         undo.setOnAction(event -> viewModel.undoLast());
-        HBox row = new HBox(8, save, shortcut, undo);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
+        // wraps in a narrow form rather than cutting the buttons' words
+        return new FlowPane(8, 6, save, undo);
     }
 
     /** Shows the item's state in the form: its output for the diff, and its history as this reviewer may see it. */

@@ -11,7 +11,7 @@ final class QueueEmptyText {
             return "Choose a queue on the left.";
         }
         if (queue.total() == 0) {
-            return queue.name() + " is empty. Flag rules fill it on every import; Flag rules… re-applies them to what is already here.";
+            return queue.name() + " is empty. Flag rules fill it on every import; Rules… re-applies them to what is already here.";
         }
         return switch (mode) {
             case TO_DO -> "You are done with " + queue.name() + ": " + queue.done() + " of " + queue.total()

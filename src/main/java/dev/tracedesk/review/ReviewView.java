@@ -195,6 +195,10 @@ public final class ReviewView {
             if (before == null || after == null || before.item().itemId() != after.item().itemId()) {
                 evidenceScroll.setVvalue(0);
             }
+            if (before == null && after != null && root.getScene() != null
+                    && !(root.getScene().getFocusOwner() instanceof TextInputControl)) {
+                root.requestFocus(); // the first item is there: the keys go to the desk, no click needed
+            }
         });
         var noItem = viewModel.currentProperty().isNull();
         assignButton.disableProperty().bind(noItem);
