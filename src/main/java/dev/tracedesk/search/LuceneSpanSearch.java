@@ -1,6 +1,7 @@
 package dev.tracedesk.search;
 
 import static dev.tracedesk.store.generated.Tables.SPAN;
+import static dev.tracedesk.store.generated.Tables.PENDING_LOG_MESSAGE;
 import static dev.tracedesk.store.generated.Tables.WORKSPACE_SETTING;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import dev.tracedesk.core.task.TaskContext;
 
@@ -38,7 +40,9 @@ import dev.tracedesk.core.task.TaskContext;
  * the spans added since it last did ({@link #catchUp}): spans only ever get added, with growing
  * row ids, so "caught up" is one number kept in the index's commit data. An index that is
  * missing, unreadable, or was built for another workspace (a file deleted and made anew) is
- * rebuilt from the store.
+ * rebuilt from the store. The one later change to a span's text — GenAI log messages imported
+ * after their spans — is caught by a second number, the newest log message seen: spans matched
+ * by newer messages are indexed again.
  */
 public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
     static final String WORKSPACE_KEY = "search.workspace-id";
     private static final String COMMIT_WORKSPACE = "workspace";
     private static final String COMMIT_LAST_ROW = "lastRowId";
+    private static final String COMMIT_LAST_LOG_MESSAGE = "lastLogMessageId";
     private static final int READ_BATCH = 1_000;
     private static final int COMMIT_EVERY = 20_000;
 
@@ -85,7 +90,11 @@ public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
         boolean rebuild = !workspaceId.equals(state.workspaceId());
         long lastRow = rebuild ? 0 : state.lastRowId();
         long pending = dsl.fetchCount(SPAN, SPAN.ID.gt(lastRow));
-        if (pending == 0 && !rebuild) {
+        // GenAI log messages imported after their spans were indexed change those spans' text
+        long lastMessage = dsl.select(DSL.coalesce(DSL.max(PENDING_LOG_MESSAGE.ID), 0L)).from(PENDING_LOG_MESSAGE)
+                .fetchOne().value1();
+        List<Long> changed = rebuild ? List.of() : spansGivenMessagesSince(state.lastLogMessageId(), lastRow);
+        if (pending == 0 && changed.isEmpty() && !rebuild) {
             return new CatchUp(0, state.documents(), false);
         }
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -105,10 +114,17 @@ public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
                 indexed += spans.size();
                 progress.progress(indexed, pending, String.format("Indexing for search: %,d of %,d spans", indexed, pending));
                 if (indexed % COMMIT_EVERY < READ_BATCH) {
-                    commit(writer, workspaceId, lastRow);
+                    commit(writer, workspaceId, lastRow, state.lastLogMessageId());
                 }
             }
-            commit(writer, workspaceId, lastRow);
+            for (int from = 0; from < changed.size() && !progress.isCancelled(); from += READ_BATCH) {
+                for (SpanTexts span : SpanTexts.byRowId(dsl, changed.subList(from,
+                        Math.min(changed.size(), from + READ_BATCH))).values()) {
+                    writer.updateDocument(new Term(SearchFields.ROW_ID, Long.toString(span.rowId())), SpanDocuments.of(span));
+                }
+                indexed += Math.min(READ_BATCH, changed.size() - from);
+            }
+            commit(writer, workspaceId, lastRow, progress.isCancelled() ? state.lastLogMessageId() : lastMessage);
             return new CatchUp(indexed, writer.getDocStats().numDocs, false);
         } catch (LockObtainFailedException busy) {
             return new CatchUp(0, state.documents(), true);
@@ -168,8 +184,18 @@ public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
         return new IndexSearcher(reader);
     }
 
-    private static void commit(IndexWriter writer, String workspaceId, long lastRow) throws IOException {
-        writer.setLiveCommitData(Map.of(COMMIT_WORKSPACE, workspaceId, COMMIT_LAST_ROW, Long.toString(lastRow)).entrySet());
+    /** The already indexed spans that log messages newer than {@code afterMessage} were attached to. */
+    private List<Long> spansGivenMessagesSince(long afterMessage, long indexedThrough) {
+        return dsl.selectDistinct(PENDING_LOG_MESSAGE.MATCHED_SPAN_ID).from(PENDING_LOG_MESSAGE)
+                .where(PENDING_LOG_MESSAGE.ID.gt(afterMessage), PENDING_LOG_MESSAGE.MATCHED_SPAN_ID.le(indexedThrough))
+                .orderBy(PENDING_LOG_MESSAGE.MATCHED_SPAN_ID)
+                .fetch(PENDING_LOG_MESSAGE.MATCHED_SPAN_ID);
+    }
+
+    private static void commit(IndexWriter writer, String workspaceId, long lastRow, long lastLogMessage)
+            throws IOException {
+        writer.setLiveCommitData(Map.of(COMMIT_WORKSPACE, workspaceId, COMMIT_LAST_ROW, Long.toString(lastRow),
+                COMMIT_LAST_LOG_MESSAGE, Long.toString(lastLogMessage)).entrySet());
         writer.commit();
     }
 
@@ -204,20 +230,21 @@ public final class LuceneSpanSearch implements SpanSearch, AutoCloseable {
     }
 
     /** What the last commit says: which workspace, how far, how many documents. */
-    private record IndexState(String workspaceId, long lastRowId, long documents) {
+    private record IndexState(String workspaceId, long lastRowId, long lastLogMessageId, long documents) {
         static IndexState read(Directory directory) {
             try {
                 if (!DirectoryReader.indexExists(directory)) {
-                    return new IndexState("", 0, 0);
+                    return new IndexState("", 0, 0, 0);
                 }
                 try (DirectoryReader reader = DirectoryReader.open(directory)) {
                     Map<String, String> data = reader.getIndexCommit().getUserData();
                     return new IndexState(data.getOrDefault(COMMIT_WORKSPACE, ""),
-                            Long.parseLong(data.getOrDefault(COMMIT_LAST_ROW, "0")), reader.numDocs());
+                            Long.parseLong(data.getOrDefault(COMMIT_LAST_ROW, "0")),
+                            Long.parseLong(data.getOrDefault(COMMIT_LAST_LOG_MESSAGE, "0")), reader.numDocs());
                 }
             } catch (IOException | RuntimeException unreadable) {
                 // a damaged index is rebuilt from the store, which holds everything it had
-                return new IndexState("", 0, 0);
+                return new IndexState("", 0, 0, 0);
             }
         }
     }

@@ -90,6 +90,26 @@ class LuceneSpanSearchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void logMessagesImportedAfterTheirSpansWereIndexedBecomeSearchable(String engine) {
+        try (EngineWorkspace workspace = workspaceWith(engine, "otel-genai/traces.jsonl");
+             LuceneSpanSearch search = LuceneSpanSearch.open(tempDir.resolve("index"), workspace.dsl())) {
+            search.catchUp(TestImports.NEVER_CANCELLED);
+            // the system prompt travels only in the GenAI log events, not in the spans
+            assertThat(search.search("\"weather assistant\"", 10).hits()).isEmpty();
+
+            importFixture(workspace, "otel-genai/logs.jsonl");
+            LuceneSpanSearch.CatchUp caughtUp = search.catchUp(TestImports.NEVER_CANCELLED);
+
+            assertThat(caughtUp.indexed()).as("the spans the messages went to, again").isPositive();
+            assertThat(caughtUp.total()).isEqualTo(workspace.dsl().fetchCount(SPAN));
+            assertThat(search.search("\"weather assistant\"", 10).hits()).isNotEmpty()
+                    .allSatisfy(hit -> assertThat(hit.externalTraceId()).isNotBlank());
+            assertThat(search.catchUp(TestImports.NEVER_CANCELLED).indexed()).as("nothing new").isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void anIndexBuiltForAnotherWorkspaceIsRebuilt(String engine) {
         Path folder = tempDir.resolve("shared-index");
         try (EngineWorkspace first = workspaceWith(engine, "otel-genai/traces.jsonl");
