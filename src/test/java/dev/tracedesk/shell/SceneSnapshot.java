@@ -12,13 +12,13 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
 /** Writes a PNG of a scene, to look at a dialog the headless tests drive (target/screenshots/). */
-final class SceneSnapshot {
+public final class SceneSnapshot {
 
     private SceneSnapshot() {
     }
 
     /** Call on the FX thread. */
-    static Path write(Scene scene, String name) throws IOException {
+    public static Path write(Scene scene, String name) throws IOException {
         WritableImage image = scene.snapshot(null);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();

@@ -99,5 +99,12 @@ class RulesDialogWindowTest {
         Label result = robot.lookup("#applyResultLabel").queryAs(Label.class);
         waitFor(() -> result.getText().startsWith("2 new review items"));
         assertThat(result.getText()).contains("Very slow: 1 matched", "Eval case failed or errored: 1 matched", "Spot check: 0 matched");
+        robot.interact(() -> {
+            try {
+                dev.tracedesk.shell.SceneSnapshot.write(dialog.getScene(), "rules-dialog");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
