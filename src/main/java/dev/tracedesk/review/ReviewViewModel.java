@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,12 +16,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import dev.tracedesk.core.task.TaskRunner;
@@ -38,7 +34,7 @@ import dev.tracedesk.ui.SectionSummary;
 /**
  * The review desk: queues on the left, one item at a time with its evidence and the label form.
  * Keyboard first; the next item's evidence is loaded while the reviewer reads the current one, so
- * moving on takes no database round trip ({@link #prefetched}). Every save runs in the background
+ * moving on takes no database round trip ({@link ReviewItemCursor}). Every save runs in the background
  * and says "Saved" only once the label is on disk.
  */
 public final class ReviewViewModel {
@@ -75,16 +71,11 @@ public final class ReviewViewModel {
     private final ReviewQueueList queueList;
     private final ObjectProperty<QueueSummary> selectedQueue;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.TO_DO);
-    private final ObservableList<ReviewItemSummary> items = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<ReviewItemDetail> current = new ReadOnlyObjectWrapper<>(this, "current");
-    private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
+    private final ReviewItemCursor cursor;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper claimNote = new ReadOnlyStringWrapper(this, "claimNote", "");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final LabelForm form = new LabelForm();
-    private final Map<Long, ReviewItemDetail> prefetched = new HashMap<>();
     private final Set<Long> labeledByMe = new HashSet<>();
-    private int index = -1;
     private int generation;
     private Long lastSavedItem;
     private Claim releaseFirst;
@@ -112,6 +103,8 @@ public final class ReviewViewModel {
         this.summary = new SectionSummary(stats, WorkspaceStats::reviewItems,
                 "Nothing to review yet", "review item", "review items");
         this.queueList = new ReviewQueueList(tasks, workspace, clock, searches, status::set, this::reloadItems);
+        this.cursor = new ReviewItemCursor(tasks, workspace, clock, this::reviewer, () -> mode.get() != Mode.ADJUDICATE,
+                status::set, this::fillForm);
         this.selectedQueue = queueList.selectedQueueProperty();
         selectedQueue.addListener((observable, before, after) -> {
             if (after != null && (before == null || before.id() != after.id())) {
@@ -121,9 +114,8 @@ public final class ReviewViewModel {
         mode.addListener((observable, before, after) -> loadItems(null));
         reviewer.addListener((observable, before, after) -> {
             // the item on screen was claimed under the old name; that claim must not hide it from the new one
-            if (index >= 0 && index < items.size() && before != null) {
-                releaseFirst = new Claim(items.get(index).itemId(), before);
-            }
+            cursor.currentItem().filter(item -> before != null)
+                    .ifPresent(item -> releaseFirst = new Claim(item.itemId(), before));
             loadItems(null);
         });
         stats.addListener((observable, before, after) -> queueList.refresh());
@@ -148,16 +140,16 @@ public final class ReviewViewModel {
     }
 
     public ObservableList<ReviewItemSummary> items() {
-        return items;
+        return cursor.items();
     }
 
     public ReadOnlyObjectProperty<ReviewItemDetail> currentProperty() {
-        return current.getReadOnlyProperty();
+        return cursor.currentProperty();
     }
 
     /** "Item 3 of 41". */
     public ReadOnlyStringProperty positionProperty() {
-        return position.getReadOnlyProperty();
+        return cursor.positionProperty();
     }
 
     /** "Saved at 10:42:13", or what went wrong. */
@@ -167,7 +159,7 @@ public final class ReviewViewModel {
 
     /** Set when someone else is reviewing the current item right now. */
     public ReadOnlyStringProperty claimNoteProperty() {
-        return claimNote.getReadOnlyProperty();
+        return cursor.claimNoteProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
@@ -188,7 +180,7 @@ public final class ReviewViewModel {
 
     /** The current item's history as this reviewer may see it: in a blind queue, others' labels only after their own. */
     public List<LabelEntry> visibleHistory() {
-        ReviewItemDetail detail = current.get();
+        ReviewItemDetail detail = cursor.currentProperty().get();
         if (detail == null) {
             return List.of();
         }
@@ -221,12 +213,9 @@ public final class ReviewViewModel {
             if (ticket != generation) {
                 return;
             }
-            prefetched.clear();
             labeledByMe.clear();
             labeledByMe.addAll(read.labeledByMe());
-            items.setAll(read.items());
-            int at = keepItem == null ? 0 : Math.max(0, indexOf(keepItem));
-            show(items.isEmpty() ? -1 : at);
+            cursor.reset(read.items(), keepItem);
         }, failure -> status.set("Could not read the queue: " + failure.getMessage()));
     }
 
@@ -237,90 +226,22 @@ public final class ReviewViewModel {
     }
 
     public void next() {
-        if (index + 1 < items.size()) {
-            show(index + 1);
-        } else if (!items.isEmpty()) {
-            status.set("That was the last item in this list.");
-        }
+        cursor.next();
     }
 
     public void previous() {
-        if (index > 0) {
-            show(index - 1);
-        }
+        cursor.previous();
     }
 
-    /** Shows the item at {@code at}: at once when prefetched, else after a background read. */
-    void show(int at) {
-        index = at;
-        claimNote.set("");
-        if (at < 0) {
-            current.set(null);
-            position.set("");
-            form.clear();
-            return;
-        }
-        position.set("Item " + (at + 1) + " of " + items.size());
-        ReviewItemSummary item = items.get(at);
-        ReviewItemDetail ready = prefetched.get(item.itemId());
-        if (ready != null) {
-            display(ready);
-        } else {
-            load(item.itemId(), detail -> {
-                if (index == at) {
-                    display(detail);
-                }
-            });
-        }
-        claim(item);
-        prefetch(at + 1);
-        prefetch(at - 1);
-    }
-
-    private void display(ReviewItemDetail detail) {
-        current.set(detail);
-        Map<String, LabelEntry> labels = ItemStates.currentLabels(detail.history());
-        LabelEntry mine = mode.get() == Mode.ADJUDICATE ? null : labels.get(reviewer());
+    /** An item is on screen: the form shows this reviewer's label of it, or starts empty. */
+    private void fillForm(ReviewItemDetail detail) {
+        LabelEntry mine = detail == null || mode.get() == Mode.ADJUDICATE ? null
+                : ItemStates.currentLabels(detail.history()).get(reviewer());
         if (mine != null) {
             form.fill(mine);
         } else {
             form.clear();
         }
-    }
-
-    private void prefetch(int at) {
-        if (at < 0 || at >= items.size() || prefetched.containsKey(items.get(at).itemId())) {
-            return;
-        }
-        load(items.get(at).itemId(), detail -> { });
-    }
-
-    private void load(long itemId, Consumer<ReviewItemDetail> then) {
-        Optional<Workspace> open = workspace.get();
-        if (open.isEmpty()) {
-            return;
-        }
-        tasks.submit("Reading review item", context -> new ReviewItemDetails(open.get().dsl(), clock).load(itemId),
-                found -> found.ifPresent(detail -> {
-                    prefetched.put(itemId, detail);
-                    then.accept(detail);
-                }),
-                failure -> status.set("Could not read item " + itemId + ": " + failure.getMessage()));
-    }
-
-    private void claim(ReviewItemSummary item) {
-        Optional<Workspace> open = workspace.get();
-        String me = reviewer();
-        if (open.isEmpty() || mode.get() == Mode.ADJUDICATE) {
-            return;
-        }
-        tasks.submit("Claiming item", context -> new ReviewItems(open.get().dsl(), clock).claim(item.itemId(), me),
-                claimed -> {
-                    if (!claimed && index >= 0 && items.get(index).itemId() == item.itemId()) {
-                        claimNote.set("Someone else is reviewing this item right now.");
-                    }
-                },
-                failure -> { });
     }
 
     public void chooseVerdict(Verdict verdict) {
@@ -329,14 +250,15 @@ public final class ReviewViewModel {
 
     /** Toggles the category bound to {@code key}, if the queue's schema has one. */
     public boolean toggleCategoryKey(char key) {
-        LabelSchema schema = current.get() == null ? LabelSchema.DEFAULT : current.get().schema();
+        ReviewItemDetail detail = cursor.currentProperty().get();
+        LabelSchema schema = detail == null ? LabelSchema.DEFAULT : detail.schema();
         Optional<LabelSchema.Category> category = schema.categoryForKey(key);
         category.ifPresent(c -> form.toggleCategory(c.name()));
         return category.isPresent();
     }
 
     public void editCorrection() {
-        ReviewItemDetail detail = current.get();
+        ReviewItemDetail detail = cursor.currentProperty().get();
         if (detail != null) {
             form.startCorrection(detail.evidence().output());
         }
@@ -344,7 +266,7 @@ public final class ReviewViewModel {
 
     /** Saves the form as a label (or, in Adjudicate, as the final verdict), then moves to the next item. */
     public void saveAndNext() {
-        ReviewItemDetail detail = current.get();
+        ReviewItemDetail detail = cursor.currentProperty().get();
         Optional<Workspace> open = workspace.get();
         if (detail == null || open.isEmpty() || saving.get()) {
             return;
@@ -369,15 +291,12 @@ public final class ReviewViewModel {
             saving.set(false);
             lastSavedItem = itemId;
             labeledByMe.add(itemId);
-            saved.detail().ifPresent(fresh -> {
-                prefetched.put(itemId, fresh);
-                replaceItem(fresh.item());
-            });
+            saved.detail().ifPresent(cursor::refreshed);
             status.set((saved.entry().action() == LabelAction.ADJUDICATE ? "Saved the final verdict" : "Saved")
                     + " at " + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + " — Ctrl+Z to undo");
             queueList.refreshNumbers();
-            if (index == indexOf(itemId)) {
-                next();
+            if (cursor.isShowing(itemId)) {
+                cursor.next();
             }
         }, failure -> {
             saving.set(false);
@@ -411,14 +330,8 @@ public final class ReviewViewModel {
                 return;
             }
             labeledByMe.remove(itemId);
-            undone.detail().ifPresent(fresh -> {
-                prefetched.put(itemId, fresh);
-                replaceItem(fresh.item());
-            });
-            int at = indexOf(itemId);
-            if (at >= 0) {
-                show(at);
-            }
+            undone.detail().ifPresent(cursor::refreshed);
+            cursor.showItem(itemId);
             if (undone.label().action() != LabelAction.RETRACT) {
                 form.fill(undone.label());
             }
@@ -432,7 +345,7 @@ public final class ReviewViewModel {
 
     /** Assigns the item on screen to a reviewer (blank: to nobody); their To do shows it, others' does not. */
     public void assignCurrent(String assignee) {
-        ReviewItemDetail detail = current.get();
+        ReviewItemDetail detail = cursor.currentProperty().get();
         Optional<Workspace> open = workspace.get();
         if (detail == null || open.isEmpty()) {
             return;
@@ -443,14 +356,14 @@ public final class ReviewViewModel {
             reviewItems.assign(itemId, assignee);
             return reviewItems.item(itemId);
         }, fresh -> fresh.ifPresent(item -> {
-            replaceItem(item);
+            cursor.refreshed(item);
             status.set(item.assignee() == null ? "Item " + itemId + " is assigned to nobody."
                     : "Item " + itemId + " is assigned to " + item.assignee() + ".");
         }), failure -> status.set("Could not assign the item: " + failure.getMessage()));
     }
 
     public void openCurrentTrace() {
-        ReviewItemDetail detail = current.get();
+        ReviewItemDetail detail = cursor.currentProperty().get();
         if (detail != null && detail.evidence().traceId() != null) {
             openTrace.accept(new TraceLink(detail.evidence().traceId(), detail.evidence().spanId()));
         } else if (detail != null) {
@@ -458,24 +371,8 @@ public final class ReviewViewModel {
         }
     }
 
-    private void replaceItem(ReviewItemSummary fresh) {
-        int at = indexOf(fresh.itemId());
-        if (at >= 0) {
-            items.set(at, fresh);
-        }
-    }
-
-    private int indexOf(long itemId) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).itemId() == itemId) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** The reviewer's name changed or a queue was made: read everything again. */
     public void reloadItems() {
-        loadItems(index >= 0 && index < items.size() ? items.get(index).itemId() : null);
+        loadItems(cursor.currentItem().map(ReviewItemSummary::itemId).orElse(null));
     }
 }
