@@ -80,6 +80,7 @@ final class NewQueueDialog {
                         : QueueDefinition.ofRules(boxes.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList()),
                 labels.getValue(), blind.isSelected(), List.of(scores.getText().split(",")))
                 : null);
+        dialog.setOnShown(event -> name.requestFocus()); // typing the name is the first thing to do
         return dialog.showAndWait();
     }
 }

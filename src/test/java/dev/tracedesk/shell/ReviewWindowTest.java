@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
+import dev.tracedesk.review.QueueSummary;
 import dev.tracedesk.review.ReviewQueues;
 import dev.tracedesk.review.ReviewTestData;
 import dev.tracedesk.review.log.LogVerifier;
@@ -165,5 +166,48 @@ class ReviewWindowTest {
         assertThat(robot.lookup(".queue-counts").queryAllAs(Label.class))
                 .anySatisfy(counts -> assertThat(counts.getText()).startsWith(items + " of " + items + " done"));
         assertThat(window.guard().violations()).isEmpty();
+    }
+
+    @Test
+    void aQueueIsMadeFromASavedTracesViewInTheNewQueueDialog(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.viewModel().session().stateProperty().get() == WorkspaceSession.State.READY);
+        robot.interact(() -> window.viewModel().importFiles(List.of(ReviewTestData.PROMPTFOO_RUN,
+                Path.of("src/test/resources/fixtures/openinference/traces.jsonl"))));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> window.viewModel().imports().lastSummaryProperty().get() != null);
+        waitUntilIdle();
+        new dev.tracedesk.traces.SavedViews(dsl()).save("traces", "every call",
+                dev.tracedesk.traces.TracesViewJson.write(dev.tracedesk.traces.TracesViewDefinition.DEFAULT));
+        int calls = dsl().fetchCount(dev.tracedesk.store.generated.Tables.SPAN,
+                dev.tracedesk.store.generated.Tables.SPAN.KIND.eq("LLM"));
+        robot.clickOn("#nav-review");
+        waitUntilIdle();
+
+        robot.clickOn("New queue…");
+        waitUntilIdle();
+        robot.clickOn(robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class));
+        robot.write("Every call");
+        robot.clickOn("Saved view");
+        snapshot(robot, robot.lookup(".dialog-pane").query().getScene(), "review-new-queue");
+        robot.clickOn("OK");
+        waitUntilIdle();
+
+        QueueSummary made = new ReviewQueues(dsl(), java.time.Clock.systemUTC()).byName("Every call").orElseThrow();
+        assertThat(made.definition().describe()).isEqualTo("Saved view: every call");
+        assertThat(made.total()).isEqualTo(calls);
+        assertThat(robot.lookup(".queue-name").queryAllAs(Label.class)).extracting(Label::getText).contains("Every call");
+        assertThat(position(robot)).isEqualTo("Item 1 of " + calls);
+        assertThat(window.guard().violations()).isEmpty();
+    }
+
+    private static void snapshot(FxRobot robot, javafx.scene.Scene scene, String name) {
+        robot.interact(() -> {
+            try {
+                SceneSnapshot.write(scene, name);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
