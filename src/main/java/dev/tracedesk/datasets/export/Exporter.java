@@ -2,8 +2,10 @@ package dev.tracedesk.datasets.export;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,12 +29,23 @@ public final class Exporter {
         this.options = options;
     }
 
+    /**
+     * Writes {@code items} (any order; item keys must be unique) to {@code out} and its manifest.
+     *
+     * @throws Redactor.RedactionException when a text cannot be redacted safely; nothing is written
+     */
     public ExportResult export(ExportSource source, List<ExportItem> items, Path out) throws IOException {
         Redactor redactor = new Redactor(options.redactionRules());
         List<ExportItem> sorted = items.stream()
                 .sorted(Comparator.comparing(ExportItem::itemKey))
                 .map(i -> ItemRedaction.apply(redactor, i))
                 .toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).itemKey().equals(sorted.get(i - 1).itemKey())) {
+                // two items under one key would make the file's order, and so its bytes, depend on the input order
+                throw new IllegalArgumentException("item key " + sorted.get(i).itemKey() + " appears twice");
+            }
+        }
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> chunks = new ArrayList<>();
         for (Mapped<String> m : render(sorted)) {
@@ -44,11 +57,10 @@ public final class Exporter {
         }
         int written = format == ExportFormat.CSV || format == ExportFormat.PROMPTFOO_CSV ? chunks.size() - 1 : chunks.size();
         byte[] bytes = String.join("", chunks).getBytes(StandardCharsets.UTF_8);
-        Files.write(out, bytes);
-        String sha = sha256(bytes);
         Path manifest = out.resolveSibling(out.getFileName() + ".manifest.json");
-        ExportResult result = new ExportResult(out, manifest, written, skipped, redactor.counts(), sha);
-        Files.write(manifest, ExportManifest.json(source, format, options, redactor.ruleNames(), result)
+        ExportResult result = new ExportResult(out, manifest, written, skipped, redactor.counts(), sha256(bytes));
+        writeReplacing(out, bytes);
+        writeReplacing(manifest, ExportManifest.json(source, format, options, redactor.ruleNames(), result)
                 .getBytes(StandardCharsets.UTF_8));
         return result;
     }
@@ -88,6 +100,22 @@ public final class Exporter {
         fields.add(i.originalOutput());
         fields.add(ExportJson.line(ExportJson.value(i.metadata())));
         return fields;
+    }
+
+    /** Written beside the target and moved over it, so a failed export never leaves half a file. */
+    private static void writeReplacing(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static String sha256(byte[] bytes) {

@@ -12,18 +12,24 @@ import java.util.regex.Matcher;
  * the workspace is never changed. Not thread-safe (it counts); use one per export.
  *
  * <p>Custom regexes can backtrack catastrophically, so input is bounded and every match runs against a
- * deadline; a rule that overruns fails the export rather than leaking text unmasked.
+ * deadline (2 s per rule and text); a rule that overruns fails the export rather than leaking text unmasked.
  */
 public final class Redactor {
 
     public static final int MAX_TEXT_CHARS = 1_000_000;
-    private static final long MATCH_BUDGET_MILLIS = 2_000;
+    static final long MATCH_BUDGET_MILLIS = 2_000;
 
     private final List<RedactionRule> rules;
+    private final long budgetNanos;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
 
     public Redactor(List<RedactionRule> rules) {
+        this(rules, MATCH_BUDGET_MILLIS);
+    }
+
+    Redactor(List<RedactionRule> rules, long budgetMillis) {
         this.rules = List.copyOf(rules);
+        this.budgetNanos = budgetMillis * 1_000_000;
         rules.forEach(r -> counts.put(r.name(), 0));
     }
 
@@ -69,7 +75,7 @@ public final class Redactor {
     }
 
     private String apply(RedactionRule rule, String text) {
-        DeadlineCharSequence input = new DeadlineCharSequence(text, System.nanoTime() + MATCH_BUDGET_MILLIS * 1_000_000, rule.name());
+        DeadlineCharSequence input = new DeadlineCharSequence(text, System.nanoTime() + budgetNanos, rule.name());
         Matcher m = rule.pattern().matcher(input);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;

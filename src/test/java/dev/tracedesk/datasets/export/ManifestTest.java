@@ -85,4 +85,33 @@ class ManifestTest {
         assertThat(counts.get("phone").asInt()).isEqualTo(1);
         assertThat(item.messages().get(0).content()).isEqualTo("mail ana@example.com");
     }
+
+    @Test
+    void twoItemsUnderOneKeyAreRefusedAndNothingIsWritten() {
+        ExportItem one = ExportFixtures.b();
+        Path out = dir.resolve("dup.jsonl");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Exporter(ExportFormat.INSPECT, options).export(SOURCE, List.of(one, one), out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b-2");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aFailedRedactionLeavesAnEarlierExportInPlace() throws IOException {
+        Path out = dir.resolve("keep.jsonl");
+        new Exporter(ExportFormat.INSPECT, options).export(SOURCE, items(), out);
+        byte[] before = Files.readAllBytes(out);
+        ExportItem tooLong = new ExportItem("z", null, List.of(), java.util.Map.of(), "a".repeat(Redactor.MAX_TEXT_CHARS + 1),
+                "x", null, java.util.Map.of());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new Exporter(ExportFormat.INSPECT, options).export(SOURCE, List.of(tooLong), out))
+                .isInstanceOf(Redactor.RedactionException.class);
+        assertThat(Files.readAllBytes(out)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("keep.jsonl",
+                    "keep.jsonl.manifest.json");
+        }
+    }
 }
