@@ -3,6 +3,8 @@ package dev.tracedesk.app;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import dev.tracedesk.cli.DatasetCommand;
+import dev.tracedesk.cli.DatasetsCommand;
 import dev.tracedesk.cli.ExitCodes;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
@@ -48,6 +50,8 @@ import picocli.CommandLine.Mixin;
             LabelCommand.class,
             VerifyLogCommand.class,
             RulesCommand.class,
+            DatasetsCommand.class,
+            DatasetCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
