@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.tracedesk.cli.DatasetCommand;
 import dev.tracedesk.cli.DatasetsCommand;
 import dev.tracedesk.cli.ExitCodes;
+import dev.tracedesk.cli.ExportCommand;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
 import dev.tracedesk.cli.LabelCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Mixin;
             ReviewCommand.class,
             LabelCommand.class,
             VerifyLogCommand.class,
+            ExportCommand.class,
             RulesCommand.class,
             DatasetsCommand.class,
             DatasetCommand.class,

@@ -138,6 +138,7 @@ final class DatasetSources {
         List<String> documents = RetrievedContext.of(trace, span.spanId()).stream()
                 .map(DatasetSources::documentId).distinct().toList();
         Map<String, Object> metadata = metadata(labeled);
+        putOriginal(metadata, expected, output);
         metadata.put("traceId", trace.traceId());
         metadata.put("spanId", span.spanId());
         String served = span.responseModel() != null ? span.responseModel() : span.requestModel();
@@ -180,6 +181,7 @@ final class DatasetSources {
             throw new Refused(what + " has no input (no variables or prompt)");
         }
         Map<String, Object> metadata = metadata(labeled);
+        putOriginal(metadata, expected, row.get(EVAL_CASE.ACTUAL_OUTPUT));
         metadata.put("tool", row.get(EVAL_RUN.TOOL));
         metadata.put("runId", row.get(EVAL_RUN.EXTERNAL_RUN_ID));
         metadata.put("caseKey", row.get(EVAL_CASE.CASE_KEY));
@@ -221,6 +223,13 @@ final class DatasetSources {
         throw new Refused("review item " + labeled.reviewItemId() + " is labeled "
                 + label.verdict().label().toLowerCase(java.util.Locale.ROOT) + " by " + label.reviewer()
                 + " without a correction: " + FAILED_WITHOUT_CORRECTION);
+    }
+
+    /** The model's own output, kept when the expected output differs from it (a correction): DPO exports pair the two. */
+    private static void putOriginal(Map<String, Object> metadata, String expected, String original) {
+        if (original != null && expected != null && !original.equals(expected)) {
+            metadata.put("originalOutput", original);
+        }
     }
 
     private static Map<String, Object> metadata(Labeled labeled) {

@@ -16,6 +16,11 @@ public record RedactionRule(String name, Pattern pattern, Predicate<String> chec
     }
 
     /** A custom rule from a user's regex. */
+    /** The built-in set: bearer tokens, API keys, e-mail, IBAN, card numbers, phone numbers. */
+    public static java.util.List<RedactionRule> builtIn() {
+        return BuiltInRules.all();
+    }
+
     public static RedactionRule custom(String name, String regex) {
         return new RedactionRule(name, Pattern.compile(regex), s -> true);
     }
