@@ -24,9 +24,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 /**
  * The dataset store (decision 0015). Every dataset has one DRAFT version, made with it, where
  * edits go; {@link #publish} freezes the draft as a PUBLISHED version with a content hash and
@@ -176,7 +173,7 @@ public final class Datasets {
                             DATASET_VERSION.STATE.eq(DatasetVersion.State.DRAFT.name()))
                     .forUpdate().fetchOne();
             long draftId = draft.get(DATASET_VERSION.ID);
-            List<DatasetItem> items = items(tx, draftId);
+            List<DatasetItem> items = DatasetItemRows.read(tx, draftId);
             if (items.isEmpty()) {
                 throw new DatasetException("The draft of " + name + " has no items; add some before publishing "
                         + "(tracedesk dataset add " + name + " --item ID).");
@@ -251,16 +248,7 @@ public final class Datasets {
 
     /** The items of a version, in item_key order. */
     public List<DatasetItem> items(DatasetVersion version) {
-        return items(dsl, version.id());
-    }
-
-    private static List<DatasetItem> items(DSLContext dsl, long versionId) {
-        return dsl.selectFrom(DATASET_ITEM).where(DATASET_ITEM.DATASET_VERSION_ID.eq(versionId))
-                .orderBy(DATASET_ITEM.ITEM_KEY)
-                .fetch(r -> new DatasetItem(r.getItemKey(), r.getSplit(), r.getInputJson(), r.getExpectedOutput(),
-                        r.getSourceSpanId(), r.getSourceEvalCaseId(), r.getServedModel(), r.getPromptTemplateName(),
-                        r.getPromptTemplateVersion(), documentIds(r.getRetrievedDocumentIdsJson()), r.getReviewer(),
-                        r.getLabelId(), r.getMetadataJson()));
+        return DatasetItemRows.read(dsl, version.id());
     }
 
     /**
@@ -280,7 +268,7 @@ public final class Datasets {
                 results.add(AddResult.refused(source, refused.getMessage()));
                 continue;
             }
-            boolean replaced = dsl.transactionResult(configuration -> put(DSL.using(configuration), draftId, item));
+            boolean replaced = dsl.transactionResult(configuration -> DatasetItemRows.put(DSL.using(configuration), draftId, item));
             results.add(new AddResult(source, replaced ? AddResult.Outcome.REPLACED : AddResult.Outcome.ADDED,
                     item.itemKey(), null));
         }
@@ -322,33 +310,6 @@ public final class Datasets {
                     + "draft (" + ref.name() + "@draft), published with: tracedesk dataset publish " + ref.name());
         }
         return resolve(ref.name() + "@" + VersionRef.DRAFT);
-    }
-
-    /** Inserts or replaces by item key; true when it replaced. The split of a replaced item is kept. */
-    private static boolean put(DSLContext tx, long draftId, DatasetItem item) {
-        String existingSplit = tx.select(DATASET_ITEM.SPLIT).from(DATASET_ITEM)
-                .where(DATASET_ITEM.DATASET_VERSION_ID.eq(draftId), DATASET_ITEM.ITEM_KEY.eq(item.itemKey()))
-                .forUpdate().fetchOne(DATASET_ITEM.SPLIT);
-        String split = existingSplit != null ? existingSplit
-                : item.split() != null ? item.split() : defaultSplit(item.itemKey());
-        if (existingSplit != null) {
-            tx.deleteFrom(DATASET_ITEM)
-                    .where(DATASET_ITEM.DATASET_VERSION_ID.eq(draftId), DATASET_ITEM.ITEM_KEY.eq(item.itemKey()))
-                    .execute();
-        }
-        tx.insertInto(DATASET_ITEM, DATASET_ITEM.DATASET_VERSION_ID, DATASET_ITEM.ITEM_KEY, DATASET_ITEM.SPLIT,
-                        DATASET_ITEM.INPUT_JSON, DATASET_ITEM.EXPECTED_OUTPUT, DATASET_ITEM.SOURCE_SPAN_ID,
-                        DATASET_ITEM.SOURCE_EVAL_CASE_ID, DATASET_ITEM.SERVED_MODEL,
-                        DATASET_ITEM.PROMPT_TEMPLATE_NAME, DATASET_ITEM.PROMPT_TEMPLATE_VERSION,
-                        DATASET_ITEM.RETRIEVED_DOCUMENT_IDS_JSON, DATASET_ITEM.REVIEWER, DATASET_ITEM.LABEL_ID,
-                        DATASET_ITEM.METADATA_JSON)
-                .values(draftId, item.itemKey(), split, item.inputJson(), item.expectedOutput(), item.sourceSpanId(),
-                        item.sourceEvalCaseId(), truncate(item.servedModel(), 200),
-                        truncate(item.promptTemplateName(), 500), truncate(item.promptTemplateVersion(), 100),
-                        item.retrievedDocumentIds().isEmpty() ? null : json(item.retrievedDocumentIds()),
-                        truncate(item.reviewer(), 200), item.labelId(), item.metadataJson())
-                .execute();
-        return existingSplit != null;
     }
 
     // ---- diff
@@ -411,29 +372,6 @@ public final class Datasets {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    private static List<String> documentIds(String json) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        try {
-            return CanonicalItems.MAPPER.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return CanonicalItems.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static String blankToNull(String text) {
