@@ -10,6 +10,7 @@ import javafx.stage.Window;
 import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.datasets.DatasetsView;
 import dev.tracedesk.datasets.DatasetsViewModel;
+import dev.tracedesk.datasets.GoldenSetDesk;
 import dev.tracedesk.evals.EvalRunsView;
 import dev.tracedesk.evals.EvalRunsViewModel;
 import dev.tracedesk.ingest.ImportsView;
@@ -42,6 +43,8 @@ final class ViewFactory {
     private final Function<Workspace, SpanSearch> searches;
     private final ViewLoader loader = new ViewLoader(this::create);
     private TracesViewModel traces;
+    private DatasetsViewModel datasets;
+    private GoldenSetDesk goldenSet;
 
     /** @param searches the full-text search of a workspace, or null when there is none */
     ViewFactory(MainViewModel main, TaskRunner tasks, Function<Workspace, SpanSearch> searches) {
@@ -62,6 +65,7 @@ final class ViewFactory {
             ReviewViewModel review = new ReviewViewModel(tasks, stats, main.session()::workspace,
                     main.reviewer().nameProperty(), this::openTrace, Clock.systemUTC(),
                     open -> searches == null ? null : searches.apply(open));
+            review.goldenSetKeys().use(goldenSet());
             return new ReviewView(review,
                     new ReviewerPrompt(main.reviewer().nameProperty(), main.reviewer().confirmedProperty(),
                             main.reviewer()::confirm),
@@ -71,7 +75,7 @@ final class ViewFactory {
         } else if (viewClass == EvalRunsView.class) {
             return new EvalRunsView(new EvalRunsViewModel(stats));
         } else if (viewClass == DatasetsView.class) {
-            return new DatasetsView(new DatasetsViewModel(stats));
+            return new DatasetsView(datasetsViewModel());
         } else if (viewClass == InsightsView.class) {
             return new InsightsView(new InsightsViewModel(stats));
         } else if (viewClass == ImportsView.class) {
@@ -102,6 +106,28 @@ final class ViewFactory {
             traces = new TracesViewModel(tasks, main.session().statsProperty(), main.session()::workspace, searches);
         }
         return traces;
+    }
+
+    /** One Datasets view model for the window, so the review desk's golden set can tell it to read again. */
+    private DatasetsViewModel datasetsViewModel() {
+        if (datasets == null) {
+            datasets = new DatasetsViewModel(tasks, main.session().statsProperty(), main.session()::workspace,
+                    main.reviewer().nameProperty(), Clock.systemUTC(), "tracedesk " + AppVersion.get());
+        }
+        return datasets;
+    }
+
+    private GoldenSetDesk goldenSet() {
+        if (goldenSet == null) {
+            goldenSet = new GoldenSetDesk(tasks, main.session()::workspace, main.reviewer().nameProperty(),
+                    Clock.systemUTC(), () -> {
+                        main.refreshCounts();
+                        if (datasets != null) {
+                            datasets.refresh();
+                        }
+                    });
+        }
+        return goldenSet;
     }
 
     /** "Open trace" from a review item: the Traces section, at the item's span. */

@@ -67,6 +67,18 @@ public final class ItemStates {
         return verdicts == 1 ? ItemState.DONE : ItemState.DISPUTED;
     }
 
+    /** An item's history as one reviewer may see it: in a blind queue, others' labels only after their own. */
+    public static List<LabelEntry> visibleTo(ReviewItemDetail detail, String reviewer, boolean adjudicating) {
+        if (detail == null) {
+            return List.of();
+        }
+        boolean mineSaved = detail.history().stream().anyMatch(entry -> entry.reviewer().equals(reviewer));
+        if (!detail.blind() || mineSaved || adjudicating) {
+            return detail.history();
+        }
+        return detail.history().stream().filter(entry -> entry.reviewer().equals(reviewer)).toList();
+    }
+
     private static Set<Long> retracted(List<LabelEntry> entries) {
         Set<Long> retracted = new HashSet<>();
         for (LabelEntry entry : entries) {

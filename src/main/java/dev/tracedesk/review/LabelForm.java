@@ -121,4 +121,22 @@ public final class LabelForm {
         List<String> chosen = new ArrayList<>(categories);
         return new LabelDraft(verdict.get(), chosen, new LinkedHashMap<>(scores), corrected, note.get(), new LinkedHashMap<>(relevance));
     }
+
+    /** True when saving the form again would record nothing new over {@code saved}. */
+    public boolean unchangedFrom(LabelEntry saved, String output) {
+        if (saved == null || verdict.get() == null) {
+            return saved == null && verdict.get() == null;
+        }
+        LabelDraft draft = draft(output);
+        return draft.verdict() == saved.verdict()
+                && new java.util.HashSet<>(draft.categories()).equals(new java.util.HashSet<>(saved.categories()))
+                && textOf(draft.note()).equals(textOf(saved.note()))
+                && textOf(draft.correctedOutput()).equals(textOf(saved.correctedOutput()))
+                && draft.scores().equals(saved.scores())
+                && draft.documentRelevance().equals(saved.documentRelevance());
+    }
+
+    private static String textOf(String text) {
+        return text == null ? "" : text;
+    }
 }

@@ -24,7 +24,7 @@ public record LabelSchema(List<Category> categories, List<Score> scores) {
     public record Score(String name, double min, double max) {
     }
 
-    /** The default categories; keys are mnemonic and avoid J/K/E, which navigate and edit. */
+    /** The default categories; keys are mnemonic and avoid J/K/E/N/T/A, which navigate, edit, open the trace and add to the golden set. */
     public static final LabelSchema DEFAULT = new LabelSchema(List.of(
             new Category("unsupported claim", 'U'),
             new Category("retrieval miss", 'R'),

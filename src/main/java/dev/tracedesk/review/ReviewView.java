@@ -30,6 +30,7 @@ public final class ReviewView {
 
     private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+Enter");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination PUBLISH = KeyCombination.keyCombination("Shortcut+Shift+P");
 
     private final ReviewViewModel viewModel;
     private final ReviewerPrompt reviewer;
@@ -67,6 +68,8 @@ public final class ReviewView {
     private Button openTraceButton;
     @FXML
     private Button assignButton;
+    @FXML
+    private Button goldenSetButton;
     @FXML
     private SplitPane itemSplit;
     @FXML
@@ -187,6 +190,9 @@ public final class ReviewView {
         positionLabel.textProperty().bind(viewModel.positionProperty());
         claimLabel.textProperty().bind(viewModel.claimNoteProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        var goldenTarget = viewModel.goldenSetKeys().goldenSet().targetProperty();
+        goldenSetButton.textProperty().bind(Bindings.createStringBinding(() -> goldenTarget.get().isEmpty()
+                ? "Golden set…" : "Golden set: " + goldenTarget.get(), goldenTarget));
         openTraceButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.currentProperty().get() == null
                 || viewModel.currentProperty().get().evidence().traceId() == null, viewModel.currentProperty()));
         viewModel.currentProperty().addListener((observable, before, after) -> {
@@ -235,6 +241,11 @@ public final class ReviewView {
             event.consume();
             return;
         }
+        if (PUBLISH.match(event)) {
+            publishGoldenSet();
+            event.consume();
+            return;
+        }
         if (event.isShortcutDown()) {
             return;
         }
@@ -247,6 +258,14 @@ public final class ReviewView {
         KeyCode code = event.getCode();
         if ("?".equals(event.getText()) || (code == KeyCode.SLASH && event.isShiftDown())) {
             toggleShortcuts();
+            return true;
+        }
+        if (code == KeyCode.A) {
+            if (event.isShiftDown()) {
+                chooseGoldenSet();
+            } else {
+                addToGoldenSet();
+            }
             return true;
         }
         if (event.isShiftDown()) {
@@ -291,6 +310,30 @@ public final class ReviewView {
         dialog.setHeaderText("Who should review this item? Leave empty to assign it to nobody.");
         dialog.setContentText("Reviewer");
         dialog.showAndWait().ifPresent(viewModel::assignCurrent);
+        root.requestFocus();
+    }
+
+    /** A: into the golden set; the first time, the desk asks which one. */
+    @FXML
+    private void addToGoldenSet() {
+        GoldenSet golden = viewModel.goldenSetKeys().goldenSet();
+        if (golden.targetProperty().get().isEmpty()) {
+            golden.choose(root.getScene().getWindow(), viewModel::addToGoldenSet);
+        } else {
+            viewModel.addToGoldenSet();
+        }
+        root.requestFocus();
+    }
+
+    @FXML
+    private void chooseGoldenSet() {
+        viewModel.goldenSetKeys().goldenSet().choose(root.getScene().getWindow(), () -> { });
+        root.requestFocus();
+    }
+
+    @FXML
+    private void publishGoldenSet() {
+        viewModel.goldenSetKeys().goldenSet().publish(root.getScene().getWindow(), viewModel::report);
         root.requestFocus();
     }
 

@@ -79,6 +79,7 @@ public final class ReviewViewModel {
     private int generation;
     private Long lastSavedItem;
     private Claim releaseFirst;
+    private final GoldenSetKeys goldenSetKeys;
 
     /**
      * @param reviewer  who is labeling (the status bar shows and changes it)
@@ -106,6 +107,11 @@ public final class ReviewViewModel {
         this.cursor = new ReviewItemCursor(tasks, workspace, clock, this::reviewer, () -> mode.get() != Mode.ADJUDICATE,
                 status::set, this::fillForm);
         this.selectedQueue = queueList.selectedQueueProperty();
+        this.goldenSetKeys = new GoldenSetKeys(form, status::set, this::save, itemId -> {
+            if (cursor.isShowing(itemId)) {
+                cursor.next();
+            }
+        });
         selectedQueue.addListener((observable, before, after) -> {
             if (after != null && (before == null || before.id() != after.id())) {
                 loadItems(null);
@@ -162,6 +168,11 @@ public final class ReviewViewModel {
         return cursor.claimNoteProperty();
     }
 
+    /** Puts a sentence on the status line (what a dialog of the desk came to). */
+    public void report(String sentence) {
+        status.set(sentence);
+    }
+
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
     }
@@ -180,15 +191,7 @@ public final class ReviewViewModel {
 
     /** The current item's history as this reviewer may see it: in a blind queue, others' labels only after their own. */
     public List<LabelEntry> visibleHistory() {
-        ReviewItemDetail detail = cursor.currentProperty().get();
-        if (detail == null) {
-            return List.of();
-        }
-        boolean mineSaved = detail.history().stream().anyMatch(entry -> entry.reviewer().equals(reviewer()));
-        if (!detail.blind() || mineSaved || mode.get() == Mode.ADJUDICATE) {
-            return detail.history();
-        }
-        return detail.history().stream().filter(entry -> entry.reviewer().equals(reviewer())).toList();
+        return ItemStates.visibleTo(cursor.currentProperty().get(), reviewer(), mode.get() == Mode.ADJUDICATE);
     }
 
     private void loadItems(Long keepItem) {
@@ -208,7 +211,7 @@ public final class ReviewViewModel {
             }
             List<ReviewItemSummary> all = new ReviewItems(open.get().dsl(), clock).ofQueue(queue.id(), MAX_ITEMS);
             Set<Long> mine = new ReviewQueues(open.get().dsl(), clock).labeledBy(queue.id(), me);
-            return new QueueItems(ReviewQueueFilter.select(all, mine, me, chosen), mine);
+            return new QueueItems(ReviewQueueFilter.select(all, mine, me, chosen, keepItem), mine);
         }, read -> {
             if (ticket != generation) {
                 return;
@@ -266,6 +269,14 @@ public final class ReviewViewModel {
 
     /** Saves the form as a label (or, in Adjudicate, as the final verdict), then moves to the next item. */
     public void saveAndNext() {
+        save(itemId -> {
+            if (cursor.isShowing(itemId)) {
+                cursor.next();
+            }
+        });
+    }
+
+    private void save(Consumer<Long> afterSaved) {
         ReviewItemDetail detail = cursor.currentProperty().get();
         Optional<Workspace> open = workspace.get();
         if (detail == null || open.isEmpty() || saving.get()) {
@@ -295,13 +306,23 @@ public final class ReviewViewModel {
             status.set((saved.entry().action() == LabelAction.ADJUDICATE ? "Saved the final verdict" : "Saved")
                     + " at " + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + " — Ctrl+Z to undo");
             queueList.refreshNumbers();
-            if (cursor.isShowing(itemId)) {
-                cursor.next();
-            }
+            afterSaved.accept(itemId);
         }, failure -> {
             saving.set(false);
             status.set("Not saved: " + failure.getMessage());
         });
+    }
+
+    /** Where A puts items (the datasets feature provides them when the window is built). */
+    public GoldenSetKeys goldenSetKeys() {
+        return goldenSetKeys;
+    }
+
+    /** A: the item on screen goes into the golden set with its label; see {@link GoldenSetKeys}. */
+    public void addToGoldenSet() {
+        if (!saving.get()) {
+            goldenSetKeys.addCurrent(cursor.currentProperty().get(), mode.get() == Mode.ADJUDICATE ? null : reviewer());
+        }
     }
 
     private record Saved(LabelEntry entry, Optional<ReviewItemDetail> detail) {

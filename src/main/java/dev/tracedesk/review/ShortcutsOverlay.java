@@ -17,6 +17,9 @@ final class ShortcutsOverlay {
         {"Ctrl+Enter", "save and go to the next item (also while typing)"},
         {"Ctrl+Z", "undo your last label"},
         {"T", "open the item's trace at its span"},
+        {"A", "add the item, with its label, to the golden set and go on"},
+        {"Shift+A", "choose the golden set A adds to (or name a new one)"},
+        {"Ctrl+Shift+P", "publish the golden set as its next version"},
         {"Esc", "leave a text field · close this card"},
         {"?", "show or hide this card"},
     };

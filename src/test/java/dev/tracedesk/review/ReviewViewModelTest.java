@@ -78,6 +78,7 @@ class ReviewViewModelTest {
             assertThat(viewModel.form().verdictProperty().get()).as("my label, back in the form").isEqualTo(Verdict.FAIL);
             assertThat(viewModel.form().categories()).containsExactly("retrieval miss");
 
+            viewModel.next(); // the labeled item is no longer on screen: a fresh To do leaves it out
             viewModel.reloadItems();
             assertThat(viewModel.items()).hasSize(total - 1).noneMatch(item -> item.itemId() == first);
             viewModel.modeProperty().set(ReviewViewModel.Mode.ALL);
@@ -145,6 +146,32 @@ class ReviewViewModelTest {
             assertThat(viewModel.currentProperty().get().item().itemId()).isEqualTo(item);
             assertThat(viewModel.visibleHistory()).extracting(LabelEntry::reviewer).containsExactly("bo", "ana");
             assertThat(viewModel.currentProperty().get().item().state()).isEqualTo(ItemState.DISPUTED);
+        }
+    }
+
+    @Test
+    void aListReadAgainInTheBackgroundKeepsTheLabeledItemOnScreen() {
+        try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
+            ReviewTestData.importFile(workspace.dsl(), ReviewTestData.OTEL_TRACES);
+            ReviewTestData.queueOfAllCalls(workspace.dsl(), "calls", 1, false);
+            ReviewViewModel viewModel = viewModel(workspace);
+            viewModel.refresh();
+            int total = viewModel.items().size();
+            viewModel.next();
+            long onScreen = viewModel.currentProperty().get().item().itemId();
+            // labeled elsewhere (the CLI, or A's save) while the reviewer looks at it
+            new ReviewLabels(workspace.dsl(), Clock.systemUTC()).label(onScreen, "ana",
+                    dev.tracedesk.review.log.LabelDraft.of(Verdict.PASS));
+
+            viewModel.refresh(); // what a change in the workspace counts does
+
+            assertThat(viewModel.currentProperty().get().item().itemId()).isEqualTo(onScreen);
+            assertThat(viewModel.items()).hasSize(total);
+            viewModel.refresh();
+            viewModel.next();
+            viewModel.refresh();
+            assertThat(viewModel.items()).as("once the reviewer moved on, To do leaves it out")
+                    .extracting(ReviewItemSummary::itemId).doesNotContain(onScreen);
         }
     }
 }
