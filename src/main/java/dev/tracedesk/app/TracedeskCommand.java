@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.tracedesk.cli.DatasetCommand;
 import dev.tracedesk.cli.DatasetsCommand;
 import dev.tracedesk.cli.ExitCodes;
+import dev.tracedesk.cli.RedactionCommand;
 import dev.tracedesk.cli.ExportCommand;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
@@ -54,6 +55,7 @@ import picocli.CommandLine.Mixin;
             RulesCommand.class,
             DatasetsCommand.class,
             DatasetCommand.class,
+            RedactionCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

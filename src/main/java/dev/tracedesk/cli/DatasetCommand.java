@@ -1,6 +1,10 @@
 package dev.tracedesk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.tracedesk.datasets.AddResult;
 import dev.tracedesk.datasets.DatasetDiff;
+import dev.tracedesk.datasets.DatasetException;
 import dev.tracedesk.datasets.DatasetItem;
 import dev.tracedesk.datasets.DatasetSummary;
 import dev.tracedesk.datasets.DatasetVersion;
 import dev.tracedesk.datasets.Datasets;
-import dev.tracedesk.datasets.ItemSource;
+import dev.tracedesk.datasets.ItemSchema;
 import dev.tracedesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +30,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code tracedesk dataset …}: make a dataset, add items to its draft, publish, diff and show versions. */
 @Command(name = "dataset", description = "Make, fill, publish, diff and show a dataset.",
-        subcommands = {DatasetCommand.Create.class, DatasetCommand.Add.class, DatasetCommand.Publish.class,
-            DatasetCommand.Diff.class, DatasetCommand.Show.class})
+        subcommands = {DatasetCommand.Create.class, DatasetAddCommand.class, DatasetCommand.Publish.class,
+            DatasetCommand.Diff.class, DatasetCommand.Show.class, DatasetTagCommand.class, DatasetSchemaCommand.class})
 public final class DatasetCommand {
 
     /** Runs {@code body} on the workspace's store; a refused request becomes a usage error (exit 2). */
-    private static <T> T withStore(WorkspaceOption workspace, CommandSpec spec, java.util.function.Function<Datasets, T> body) {
+    static <T> T withStore(WorkspaceOption workspace, CommandSpec spec, java.util.function.Function<Datasets, T> body) {
         try (Workspace open = workspace.open()) {
             return body.apply(new Datasets(open.dsl(), Clock.systemUTC()));
         } catch (IllegalArgumentException refused) {
@@ -47,14 +51,16 @@ public final class DatasetCommand {
         private String name;
         @Option(names = "--description", paramLabel = "D", description = "What the dataset is for.")
         private String description;
-        @Option(names = "--schema", paramLabel = "JSON", description = "A JSON Schema for items (JSON text).")
-        private String schema;
+        @Option(names = "--schema", paramLabel = "FILE", description = "A JSON Schema file; each item's "
+                + "{\"input\": …, \"expectedOutput\": …} must match it to be added.")
+        private Path schema;
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() {
-            DatasetSummary made = withStore(workspace, spec, store -> store.create(name, description, schema));
+            String schemaJson = schema == null ? null : readSchema(schema, spec);
+            DatasetSummary made = withStore(workspace, spec, store -> store.create(name, description, schemaJson));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Made dataset %s. Add items: tracedesk dataset add %s --item ID%n", made.name(), made.name());
             out.flush();
@@ -62,60 +68,23 @@ public final class DatasetCommand {
         }
     }
 
-    @Command(name = "add", description = "Add review items, eval cases or LLM calls to a dataset's draft; "
-            + "exits 3 when some were refused.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        private WorkspaceOption workspace;
-        @Parameters(index = "0", paramLabel = "NAME")
-        private String name;
-        @Option(names = "--item", paramLabel = "ID", description = "A review item (its current label decides the expected output); repeat for several.")
-        private List<Long> items = new ArrayList<>();
-        @Option(names = "--case", paramLabel = "ID", description = "An eval case; repeat for several.")
-        private List<Long> cases = new ArrayList<>();
-        @Option(names = "--span", paramLabel = "ID", description = "An LLM call (span row id); repeat for several.")
-        private List<Long> spans = new ArrayList<>();
-        @Option(names = "--json", description = "Print JSON only.")
-        private boolean json;
-        @Spec
-        private CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            List<ItemSource> sources = new ArrayList<>();
-            items.forEach(id -> sources.add(ItemSource.reviewItem(id)));
-            cases.forEach(id -> sources.add(ItemSource.evalCase(id)));
-            spans.forEach(id -> sources.add(ItemSource.span(id)));
-            if (sources.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "Say what to add: --item ID, --case ID or --span ID.");
-            }
-            List<AddResult> results = withStore(workspace, spec, store -> store.add(name, sources));
-            boolean refused = results.stream().anyMatch(r -> r.outcome() == AddResult.Outcome.REFUSED);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("dataset", name);
-                document.put("added", count(results, AddResult.Outcome.ADDED));
-                document.put("replaced", count(results, AddResult.Outcome.REPLACED));
-                document.put("refused", count(results, AddResult.Outcome.REFUSED));
-                document.put("results", results.stream().map(DatasetJson::added).toList());
-                JsonOutput.write(out, document);
-            } else {
-                for (AddResult result : results) {
-                    out.printf("%-8s %-12s %s%n", result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                            result.source().describe(),
-                            result.outcome() == AddResult.Outcome.REFUSED ? result.reason() : result.itemKey());
-                }
-                out.printf("%d added, %d replaced, %d refused.%n", count(results, AddResult.Outcome.ADDED),
-                        count(results, AddResult.Outcome.REPLACED), count(results, AddResult.Outcome.REFUSED));
-                out.flush();
-            }
-            return refused ? ExitCodes.PARTIAL : ExitCodes.OK;
+    /** A schema file's text, refused with the file's name and the reason when it cannot be used. */
+    static String readSchema(Path file, CommandSpec spec) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException missing) {
+            throw new ParameterException(spec.commandLine(), "There is no schema file " + file + ".");
+        } catch (IOException | UncheckedIOException unreadable) {
+            throw new ParameterException(spec.commandLine(), "Cannot read the schema file " + file + ": "
+                    + unreadable.getMessage());
         }
-
-        private static long count(List<AddResult> results, AddResult.Outcome outcome) {
-            return results.stream().filter(r -> r.outcome() == outcome).count();
+        try {
+            ItemSchema.compile(text);
+        } catch (DatasetException unusable) {
+            throw new ParameterException(spec.commandLine(), file + ": " + unusable.getMessage());
         }
+        return text;
     }
 
     @Command(name = "publish", description = "Publish the draft as an immutable version; a new draft starts from it.")

@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.tracedesk.datasets.DatasetExports;
+import dev.tracedesk.datasets.RedactionSets;
 import dev.tracedesk.datasets.export.AssertionStyle;
 import dev.tracedesk.datasets.export.ExportFormat;
 import dev.tracedesk.datasets.export.ExportResult;
-import dev.tracedesk.datasets.export.RedactionRule;
+import dev.tracedesk.datasets.export.Redactor;
 import dev.tracedesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,8 @@ public final class ExportCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--redact", paramLabel = "RULES", defaultValue = "none",
-            description = "none (default) or default: mask e-mail, phone numbers, keys and tokens, card numbers and IBANs.")
+            description = "none (default); default: mask e-mail, phone numbers, keys and tokens, card numbers and IBANs; "
+                    + "or the name of a saved set (tracedesk redaction list).")
     private String redact;
 
     @Option(names = "--assert", paramLabel = "STYLE", defaultValue = "equals",
@@ -61,17 +62,17 @@ public final class ExportCommand implements Callable<Integer> {
                 + String.join(", ", Arrays.stream(ExportFormat.values()).map(ExportFormat::id).toList()) + ", not \"" + format + "\".");
         AssertionStyle style = parse(() -> AssertionStyle.valueOf(assertion.trim().toUpperCase(Locale.ROOT)),
                 "--assert is equals, contains or rubric, not \"" + assertion + "\".");
-        List<RedactionRule> rules = switch (redact.trim().toLowerCase(Locale.ROOT)) {
-            case "none" -> List.of();
-            case "default" -> RedactionRule.builtIn();
-            default -> throw new ParameterException(spec.commandLine(), "--redact is none or default, not \"" + redact + "\".");
-        };
         ExportResult result;
+        RedactionSets.Choice rules;
         try (Workspace open = workspace.open()) {
+            rules = new RedactionSets(open.dsl(), Clock.systemUTC()).choose(redact);
             result = new DatasetExports(open.dsl(), Clock.systemUTC())
                     .export(dataset, chosen, style, rules, toolVersion(), out);
         } catch (IllegalArgumentException refused) {
             throw new ParameterException(spec.commandLine(), refused.getMessage());
+        } catch (Redactor.RedactionException unsafe) {
+            // a saved custom rule that runs away: nothing was written, and the message names the rule
+            throw new ParameterException(spec.commandLine(), "Nothing was exported: " + unsafe.getMessage() + ".");
         } catch (IOException unwritable) {
             throw new ParameterException(spec.commandLine(), "Cannot write " + out.toAbsolutePath() + ": " + unwritable.getMessage());
         }
@@ -83,6 +84,7 @@ public final class ExportCommand implements Callable<Integer> {
             report.put("format", chosen.id());
             report.put("written", result.written());
             report.put("skipped", result.skippedByReason());
+            report.put("redactionSet", rules.name());
             report.put("redactions", result.redactions());
             report.put("sha256", result.sha256());
             JsonOutput.write(out, report);

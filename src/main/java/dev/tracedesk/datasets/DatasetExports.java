@@ -43,6 +43,12 @@ public final class DatasetExports {
      */
     public ExportResult export(String ref, ExportFormat format, AssertionStyle assertions, List<RedactionRule> redactions,
                                String toolVersion, Path out) throws IOException {
+        return export(ref, format, assertions, new RedactionSets.Choice(null, redactions), toolVersion, out);
+    }
+
+    /** As above, with rules chosen by name ({@link RedactionSets#choose}); the manifest names the choice. */
+    public ExportResult export(String ref, ExportFormat format, AssertionStyle assertions, RedactionSets.Choice redaction,
+                               String toolVersion, Path out) throws IOException {
         DatasetVersion version = datasets.resolve(ref);
         List<ExportItem> items = new ArrayList<>();
         for (DatasetItem item : datasets.items(version)) {
@@ -50,7 +56,8 @@ public final class DatasetExports {
         }
         ExportSource source = new ExportSource(version.dataset(), version.number(),
                 version.contentHash() == null ? "draft" : version.contentHash());
-        return new Exporter(format, new ExportOptions(assertions, redactions, toolVersion)).export(source, items, out);
+        return new Exporter(format, new ExportOptions(assertions, redaction.rules(), toolVersion,
+                redaction.name())).export(source, items, out);
     }
 
     static ExportItem exportItem(DatasetItem item) throws IOException {

@@ -63,8 +63,8 @@ public final class Datasets {
         if (trimmed.length() > 200) {
             throw new DatasetException("A dataset name has at most 200 characters.");
         }
-        if (itemSchemaJson != null && !itemSchemaJson.isBlank() && !CanonicalItems.tree(itemSchemaJson).isObject()) {
-            throw new DatasetException("The item schema must be a JSON object (a JSON Schema).");
+        if (itemSchemaJson != null && !itemSchemaJson.isBlank()) {
+            ItemSchema.compile(itemSchemaJson);
         }
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);
@@ -254,10 +254,13 @@ public final class Datasets {
     /**
      * Adds each source to the draft of {@code reference} (NAME or NAME@draft). A source already in
      * the draft (same item key) is replaced and keeps its split; a source that cannot become an item
-     * is refused with the reason. One transaction per source, so refusals do not undo the others.
+     * is refused with the reason, as is one that does not match the dataset's {@link ItemSchema}. One
+     * transaction per source, so refusals do not undo the others.
      */
     public List<AddResult> add(String reference, Collection<ItemSource> sources) {
-        long draftId = draftFor(reference).id();
+        DatasetVersion draft = draftFor(reference);
+        long draftId = draft.id();
+        ItemSchema schema = itemSchema(draft.dataset()).map(ItemSchema::compile).orElse(null);
         DatasetSources builder = new DatasetSources(dsl, clock);
         List<AddResult> results = new ArrayList<>();
         for (ItemSource source : sources) {
@@ -266,6 +269,12 @@ public final class Datasets {
                 item = builder.item(source);
             } catch (DatasetSources.Refused refused) {
                 results.add(AddResult.refused(source, refused.getMessage()));
+                continue;
+            }
+            Optional<String> mismatch = schema == null ? Optional.empty() : schema.problemWith(item);
+            if (mismatch.isPresent()) {
+                results.add(AddResult.refused(source, source.describe() + " does not match the item schema of "
+                        + draft.dataset() + ": " + mismatch.get()));
                 continue;
             }
             boolean replaced = dsl.transactionResult(configuration -> DatasetItemRows.put(DSL.using(configuration), draftId, item));

@@ -114,7 +114,7 @@ class ExportCommandTest {
             assertThat(cli.err()).contains("--format is one of").contains("openai-chat");
             assertThat(cli.run("export", "golden", "--format", "csv", "--out", out, "--redact", "everything"))
                     .isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
-            assertThat(cli.err()).contains("--redact is none or default");
+            assertThat(cli.err()).contains("--redact is none, default or a saved redaction set").contains("No sets are saved yet");
             assertThat(cli.run("export", "nope", "--format", "csv", "--out", out)).isEqualTo(ExitCodes.USAGE_OR_UNREADABLE);
             assertThat(cli.err()).containsIgnoringCase("nope");
         }

@@ -29,6 +29,9 @@ final class ExportManifest {
         counts.put("skipped", result.skipped());
         counts.set("skippedByReason", ExportJson.value(result.skippedByReason()));
         ObjectNode redaction = root.putObject("redaction");
+        if (options.redactionSet() != null) {
+            redaction.put("set", options.redactionSet());
+        }
         ArrayNode ruleNames = redaction.putArray("rules");
         rules.forEach(ruleNames::add);
         redaction.set("counts", ExportJson.value(result.redactions()));

@@ -84,7 +84,7 @@ public final class Redactor {
             if (m.end() == m.start() || !rule.check().test(m.group())) {
                 continue;
             }
-            out.append(text, last, m.start()).append("[REDACTED:").append(rule.name()).append(']');
+            out.append(text, last, m.start()).append(rule.mask());
             last = m.end();
             masked++;
         }
