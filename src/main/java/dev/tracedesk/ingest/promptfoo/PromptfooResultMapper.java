@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.core.model.CaseStatus;
 import dev.tracedesk.core.model.CheckSource;
+import dev.tracedesk.core.model.DatasetLinkKeys;
 import dev.tracedesk.ingest.model.CanonicalCheck;
 import dev.tracedesk.ingest.model.CanonicalEvalCase;
+import dev.tracedesk.ingest.model.DatasetRef;
 import dev.tracedesk.ingest.source.JsonValues;
 
 /**
@@ -64,6 +66,7 @@ final class PromptfooResultMapper {
         evalCase.assertionsJson = AssertionResults.flatten(gradingResult);
         evalCase.namedScoresJson = namedScores(result, gradingResult);
         traceLink(evalCase, result);
+        datasetLink(evalCase, testCase, result);
         guardrails(evalCase, response);
         comment(evalCase, gradingResult);
         return evalCase;
@@ -190,6 +193,30 @@ final class PromptfooResultMapper {
                 evalCase.traceId = parts.group(1);
                 evalCase.spanId = parts.group(2);
             }
+        }
+    }
+
+    /**
+     * The dataset item a test exported by Tracedesk was made from: the link keys its metadata carries
+     * (decision 0017). promptfoo keeps a test's metadata in {@code testCase.metadata}, and also merges it
+     * into the result's {@code metadata}, read when the former is missing (e.g. trimmed JSONL). From a
+     * CSV tests file every value is a string.
+     */
+    private static void datasetLink(CanonicalEvalCase evalCase, JsonNode testCase, JsonNode result) {
+        JsonNode metadata = testCase.path("metadata");
+        if (!metadata.has(DatasetLinkKeys.ITEM_KEY)) {
+            metadata = result.path("metadata");
+        }
+        String itemKey = JsonValues.text(metadata.get(DatasetLinkKeys.ITEM_KEY));
+        if (itemKey == null || itemKey.isBlank()) {
+            return;
+        }
+        evalCase.datasetItemKey = itemKey;
+        String dataset = JsonValues.text(metadata.get(DatasetLinkKeys.DATASET));
+        Integer version = integer(metadata.get(DatasetLinkKeys.VERSION));
+        String contentHash = JsonValues.text(metadata.get(DatasetLinkKeys.CONTENT_HASH));
+        if (dataset != null || contentHash != null) {
+            evalCase.dataset = new DatasetRef(dataset, version, contentHash);
         }
     }
 

@@ -1,0 +1,24 @@
+package dev.tracedesk.core.model;
+
+/**
+ * The metadata keys a promptfoo export puts on every test, and the promptfoo import reads back from
+ * each result's {@code testCase.metadata}, so an eval run of an exported dataset comes back linked to
+ * that dataset version and its cases to their items (decision 0017). They live here because both the
+ * exporter ({@code datasets}) and the importer ({@code ingest}) need them and neither may depend on the
+ * other. Flat string-friendly keys so {@code promptfoo eval --filter-metadata tracedeskDataset=golden}
+ * works; the CSV writes them as {@code __metadata:KEY} columns, which promptfoo reads as strings.
+ */
+public final class DatasetLinkKeys {
+
+    /** The dataset's name. */
+    public static final String DATASET = "tracedeskDataset";
+    /** The published version's number (a number in YAML, a string from CSV). */
+    public static final String VERSION = "tracedeskDatasetVersion";
+    /** The published version's content hash; absent for a draft export. */
+    public static final String CONTENT_HASH = "tracedeskContentHash";
+    /** The item's key, stable across versions. */
+    public static final String ITEM_KEY = "tracedeskItemKey";
+
+    private DatasetLinkKeys() {
+    }
+}
