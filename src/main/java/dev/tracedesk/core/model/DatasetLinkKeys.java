@@ -14,8 +14,14 @@ public final class DatasetLinkKeys {
     public static final String DATASET = "tracedeskDataset";
     /** The published version's number (a number in YAML, a string from CSV). */
     public static final String VERSION = "tracedeskDatasetVersion";
-    /** The published version's content hash; absent for a draft export. */
+    /** The published version's content hash, as {@link #HASH_PREFIX} + hex; absent for a draft export. */
     public static final String CONTENT_HASH = "tracedeskContentHash";
+    /**
+     * Written before the hash because promptfoo 0.121.20 replaces any metadata string of 64 or more
+     * {@code [A-Za-z0-9+/=_-]} characters — a bare SHA-256 in hex — with {@code [REDACTED]} in its
+     * results, taking it for a secret ({@code looksLikeSecret}); the colon keeps it out of that pattern.
+     */
+    public static final String HASH_PREFIX = "sha256:";
     /** The item's key, stable across versions. */
     public static final String ITEM_KEY = "tracedeskItemKey";
 

@@ -47,7 +47,9 @@ final class PromptfooTests {
         link.put(DatasetLinkKeys.DATASET, source.dataset());
         if (!source.isDraft()) {
             link.put(DatasetLinkKeys.VERSION, source.version());
-            link.put(DatasetLinkKeys.CONTENT_HASH, source.contentHash());
+            String hash = source.contentHash();
+            link.put(DatasetLinkKeys.CONTENT_HASH,
+                    hash.startsWith(DatasetLinkKeys.HASH_PREFIX) ? hash : DatasetLinkKeys.HASH_PREFIX + hash);
         }
         link.put(DatasetLinkKeys.ITEM_KEY, itemKey);
         return link;

@@ -23,6 +23,8 @@ final class PromptfooResultMapper {
 
     /** promptfoo's ResultFailureReason.ERROR: the provider call (or the grading) failed. */
     private static final int FAILURE_REASON_ERROR = 2;
+    /** What promptfoo writes in place of a value it takes for a secret. */
+    private static final String REDACTED = "[REDACTED]";
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
 
     private final PromptTemplates templates;
@@ -215,6 +217,12 @@ final class PromptfooResultMapper {
         String dataset = JsonValues.text(metadata.get(DatasetLinkKeys.DATASET));
         Integer version = integer(metadata.get(DatasetLinkKeys.VERSION));
         String contentHash = JsonValues.text(metadata.get(DatasetLinkKeys.CONTENT_HASH));
+        if (contentHash != null && contentHash.startsWith(DatasetLinkKeys.HASH_PREFIX)) {
+            contentHash = contentHash.substring(DatasetLinkKeys.HASH_PREFIX.length());
+        } else if (REDACTED.equals(contentHash)) {
+            // a bare hash promptfoo took for a secret: lost, not different; name and version still link
+            contentHash = null;
+        }
         if (dataset != null || contentHash != null) {
             evalCase.dataset = new DatasetRef(dataset, version, contentHash);
         }
