@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tracedesk.datasets.export.AssertionStyle;
 import dev.tracedesk.datasets.export.ExportFormat;
+import dev.tracedesk.evals.EvalRunQueries;
 import dev.tracedesk.ingest.FormatReaders;
 import dev.tracedesk.ingest.ImportFormat;
 import dev.tracedesk.ingest.ImportResult;
@@ -192,6 +193,8 @@ class PromptfooRoundTripTest {
                 .where(EVAL_RUN.TOOL.eq("promptfoo"), EVAL_RUN.EXTERNAL_RUN_ID.eq(evalId)).fetchOne();
         assertThat(run).as("a run for evalId " + evalId).isNotNull();
         assertThat(run.get(EVAL_RUN.DATASET_VERSION_ID)).as("the run's dataset version").isEqualTo(versionId);
+        assertThat(new EvalRunQueries(dsl).run(run.get(EVAL_RUN.ID)).orElseThrow().dataset())
+                .as("as tracedesk run show names it").isEqualTo("capitals@1");
 
         Map<String, String> statuses = new LinkedHashMap<>();
         dsl.select(EVAL_CASE.DATASET_ITEM_KEY, EVAL_CASE.STATUS).from(EVAL_CASE)
