@@ -50,13 +50,18 @@ class PromptfooRoundTripTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The mock's answer by country: right, wrong, right only as "contains", and right for an item
-     * whose expected output is {@code contains: Bern} — text that promptfoo's CSV would read as a
-     * contains assertion if the writer left its type out, and so wrongly pass.
+     * An expected output promptfoo would render as a Nunjucks template (and fail on: {@code #}} is a
+     * render error) unless the export escapes it; the mock answers it word for word.
+     */
+    private static final String LOOKS_LIKE_A_TEMPLATE = "Canberra {{ capital }} {% if x %} #}";
+    /**
+     * The mock's answer by country: right, right only as "contains", the template text exactly, and
+     * "Bern" for an item whose expected output is {@code contains: Bern} — text that promptfoo's CSV
+     * would read as a contains assertion if the writer left the type out, and so wrongly pass.
      */
     private static final Map<String, String> ANSWERS = Map.of(
             "France", "Paris",
-            "Australia", "Sydney",
+            "Australia", LOOKS_LIKE_A_TEMPLATE,
             "Canada", "The capital is Ottawa.",
             "Switzerland", "Bern");
     private static final String LOOKS_LIKE_A_PREFIX = "contains: Bern";
@@ -81,7 +86,8 @@ class PromptfooRoundTripTest {
             DSLContext dsl = workspace.dsl();
             DatasetVersion version = publishedCapitals(dsl);
             List<DatasetItem> items = new Datasets(dsl, Clock.systemUTC()).items(version);
-            assertThat(items).hasSize(4).extracting(DatasetItem::expectedOutput).contains(LOOKS_LIKE_A_PREFIX);
+            assertThat(items).hasSize(4).extracting(DatasetItem::expectedOutput)
+                    .contains(LOOKS_LIKE_A_PREFIX, LOOKS_LIKE_A_TEMPLATE);
 
             Path yaml = export(dsl, ExportFormat.PROMPTFOO, AssertionStyle.CONTAINS, "tests.yaml");
             Path csv = export(dsl, ExportFormat.PROMPTFOO_CSV, AssertionStyle.EQUALS, "tests.csv");
@@ -123,8 +129,8 @@ class PromptfooRoundTripTest {
 
     /**
      * "capitals" v1 from the real promptfoo fixture's gpt-4o-mini cases: France and Canada as they
-     * passed, Australia (failed) with a reviewer's correction, Switzerland with a correction that
-     * looks like a promptfoo CSV prefix.
+     * passed, Australia (failed) with a correction that looks like a template, Switzerland with one
+     * that looks like a promptfoo CSV prefix.
      */
     private static DatasetVersion publishedCapitals(DSLContext dsl) {
         ReviewTestData.importFile(dsl, ReviewTestData.PROMPTFOO_RUN);
@@ -137,7 +143,8 @@ class PromptfooRoundTripTest {
         ReviewLabels labels = new ReviewLabels(dsl, Clock.systemUTC());
         long australia = reviewItemOf(reviewItems, queue, cases.get("Australia"));
         long switzerland = reviewItemOf(reviewItems, queue, cases.get("Switzerland"));
-        labels.label(australia, "ana", new LabelDraft(Verdict.FAIL, List.of(), Map.of(), "Canberra", null, Map.of()));
+        labels.label(australia, "ana", new LabelDraft(Verdict.FAIL, List.of(), Map.of(), LOOKS_LIKE_A_TEMPLATE, null,
+                Map.of()));
         labels.label(switzerland, "ana", new LabelDraft(Verdict.FAIL, List.of(), Map.of(), LOOKS_LIKE_A_PREFIX, null,
                 Map.of()));
 

@@ -66,10 +66,10 @@ final class PromptfooTests {
         StringBuilder y = new StringBuilder();
         y.append("- description: ").append(scalar(item.itemKey())).append('\n');
         y.append("  vars:\n");
-        vars.forEach((k, v) -> y.append("    ").append(scalar(k)).append(": ").append(scalar(v)).append('\n'));
+        vars.forEach((k, v) -> y.append("    ").append(scalar(k)).append(": ").append(scalar(literal(v))).append('\n'));
         y.append("  assert:\n");
         y.append("    - type: ").append(scalar(style.promptfooType())).append('\n');
-        y.append("      value: ").append(scalar(item.expectedOutput())).append('\n');
+        y.append("      value: ").append(scalar(literal(item.expectedOutput()))).append('\n');
         Map<String, Object> metadata = new LinkedHashMap<>(item.metadata());
         metadata.putAll(link(source, item.itemKey()));
         y.append("  metadata: ").append(json(ExportJson.value(metadata))).append('\n');
@@ -103,13 +103,13 @@ final class PromptfooTests {
         List<String> row = new ArrayList<>();
         for (String column : header) {
             if (column.equals("__expected")) {
-                row.add(csvExpected(item.expectedOutput(), style));
+                row.add(csvExpected(literal(item.expectedOutput()), style));
             } else if (column.equals("__description")) {
                 row.add(item.itemKey());
             } else if (column.startsWith(METADATA_COLUMN)) {
                 row.add(String.valueOf(link.get(column.substring(METADATA_COLUMN.length()))));
             } else {
-                row.add(vars.getOrDefault(column, ""));
+                row.add(literal(vars.getOrDefault(column, "")));
             }
         }
         return Mapped.of(row);
@@ -127,6 +127,34 @@ final class PromptfooTests {
      */
     static String csvExpected(String expected, AssertionStyle style) {
         return style.promptfooType() + ":" + expected;
+    }
+
+    /**
+     * Text promptfoo will read as itself. promptfoo 0.121.20 renders assertion values, and test vars,
+     * as Nunjucks templates: {@code {{ x }}}, {@code {% … %}} and {@code {# … #}} in an expected output
+     * would be evaluated, and a stray {@code #}} is a render error that turns the test into an ERROR.
+     * Each opening brace of such a pair, and the brace closing {@code #}}, is written as the expression
+     * {@code {{ "{" }}} / {@code {{ "}" }}}, which renders back to the brace. Text without these pairs
+     * is unchanged, so ordinary exports read as before; escaped values come back escaped in promptfoo's
+     * results (the dataset keeps the original).
+     */
+    static String literal(String text) {
+        if (text == null || !(text.contains("{{") || text.contains("{%") || text.contains("{#") || text.contains("#}"))) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '{' && (next == '{' || next == '%' || next == '#')) {
+                out.append("{{ \"{\" }}");
+            } else if (c == '}' && i > 0 && text.charAt(i - 1) == '#') {
+                out.append("{{ \"}\" }}");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String scalar(String s) {

@@ -119,6 +119,22 @@ class PromptfooExportTest {
                 .isEqualTo(Map.of("tracedeskDataset", "golden", "tracedeskItemKey", "b-2"));
     }
 
+    @Test
+    void templateSyntaxIsWrittenSoPromptfoosNunjucksRendersItBackAsText() throws IOException {
+        assertThat(PromptfooTests.literal("plain { } % # text")).isEqualTo("plain { } % # text");
+        assertThat(PromptfooTests.literal("a {{ x }} b")).isEqualTo("a {{ \"{\" }}{ x }} b");
+        assertThat(PromptfooTests.literal("{%if%}{#c#}")).isEqualTo("{{ \"{\" }}%if%}{{ \"{\" }}#c#{{ \"}\" }}");
+        assertThat(PromptfooTests.literal("{{{")).isEqualTo("{{ \"{\" }}{{ \"{\" }}{");
+
+        ExportItem item = new ExportItem("k", null, List.of(), Map.of("v", "{{ v }}"), null, "say {{ v }}", null, Map.of());
+        Path out = dir.resolve("t.yaml");
+        new Exporter(ExportFormat.PROMPTFOO, new ExportOptions(AssertionStyle.EQUALS, List.of(), "t"))
+                .export(SOURCE, List.of(item), out);
+        Map<String, Object> test = readYaml(out).get(0);
+        assertThat(test.get("vars")).isEqualTo(Map.of("v", "{{ \"{\" }}{ v }}"));
+        assertThat(test.get("assert")).isEqualTo(List.of(Map.of("type", "equals", "value", "say {{ \"{\" }}{ v }}")));
+    }
+
     private static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
