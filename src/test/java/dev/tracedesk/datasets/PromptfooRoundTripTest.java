@@ -1,5 +1,6 @@
 package dev.tracedesk.datasets;
 
+import static dev.tracedesk.store.generated.Tables.DATASET_ITEM;
 import static dev.tracedesk.store.generated.Tables.EVAL_CASE;
 import static dev.tracedesk.store.generated.Tables.EVAL_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +99,10 @@ class PromptfooRoundTripTest {
 
             Map<String, String> fromYaml = importedRun(dsl, yamlResults, version.id());
             Map<String, String> fromCsv = importedRun(dsl, csvResults, version.id());
+            assertThat(dsl.select(EVAL_RUN.DATASET_VERSION_ID).from(EVAL_RUN).orderBy(EVAL_RUN.ID)
+                    .fetch(EVAL_RUN.DATASET_VERSION_ID))
+                    .as("the fixture's run stays unlinked; one run per promptfoo eval, each linked")
+                    .containsExactly(null, version.id(), version.id());
 
             assertThat(fromYaml).isEqualTo(verdicts(items, (answer, expected) -> answer.contains(expected)));
             assertThat(fromCsv).isEqualTo(verdicts(items, String::equals));
@@ -209,10 +214,10 @@ class PromptfooRoundTripTest {
                 .where(EVAL_CASE.EVAL_RUN_ID.eq(run.get(EVAL_RUN.ID))).fetch()
                 .forEach(r -> assertThat(statuses.put(r.value1(), r.value2())).as("one case per item").isNull());
         assertThat(statuses.keySet()).as("every case names an item of the version, and every item has a case")
-                .containsExactlyInAnyOrderElementsOf(dsl.select(dev.tracedesk.store.generated.Tables.DATASET_ITEM.ITEM_KEY)
-                        .from(dev.tracedesk.store.generated.Tables.DATASET_ITEM)
-                        .where(dev.tracedesk.store.generated.Tables.DATASET_ITEM.DATASET_VERSION_ID.eq(versionId))
-                        .fetch(dev.tracedesk.store.generated.Tables.DATASET_ITEM.ITEM_KEY));
+                .containsExactlyInAnyOrderElementsOf(dsl.select(DATASET_ITEM.ITEM_KEY)
+                        .from(DATASET_ITEM)
+                        .where(DATASET_ITEM.DATASET_VERSION_ID.eq(versionId))
+                        .fetch(DATASET_ITEM.ITEM_KEY));
         return statuses;
     }
 
