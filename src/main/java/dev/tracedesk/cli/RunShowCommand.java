@@ -81,6 +81,7 @@ public final class RunShowCommand implements Callable<Integer> {
         json.put("tool", run.tool());
         json.put("name", run.name());
         json.put("startedAt", DisplayValues.iso(run.startedAt()));
+        json.put("dataset", run.dataset());
         json.put("cases", run.cases().stream().map(RunShowCommand::asJson).toList());
         return json;
     }
@@ -102,14 +103,15 @@ public final class RunShowCommand implements Callable<Integer> {
         JsonNode assertions = DisplayValues.storedJson(evalCase.assertionsJson());
         json.put("assertions", assertions == null ? JsonNodeFactory.instance.arrayNode() : assertions);
         json.put("traceId", evalCase.traceId());
+        json.put("datasetItemKey", evalCase.datasetItemKey());
         return json;
     }
 
     private static void printCases(PrintWriter out, EvalRunDetail run) {
         out.printf("Run %s  (%s, id %d)  %s%n", run.runId(), run.tool(), run.id(), run.name() == null ? "" : run.name());
         long passed = run.cases().stream().filter(c -> "PASS".equals(c.status())).count();
-        out.printf("started %s   %d cases, %d passed%n%n", run.startedAt() == null ? "?" : DisplayValues.iso(run.startedAt()),
-                run.cases().size(), passed);
+        out.printf("started %s   %d cases, %d passed%s%n%n", run.startedAt() == null ? "?" : DisplayValues.iso(run.startedAt()),
+                run.cases().size(), passed, run.dataset() == null ? "" : "   dataset " + run.dataset());
         for (EvalCaseDetail evalCase : run.cases()) {
             out.printf("%-5s %-16s %-28s %s%s%s%n", evalCase.status(), DisplayValues.oneLine(evalCase.caseKey(), 16),
                     DisplayValues.oneLine(evalCase.provider(), 28),
@@ -127,6 +129,9 @@ public final class RunShowCommand implements Callable<Integer> {
             }
             if (evalCase.traceId() != null) {
                 out.printf("      trace: tracedesk trace show %s%n", evalCase.traceId());
+            }
+            if (evalCase.datasetItemKey() != null) {
+                out.printf("      item: %s%n", evalCase.datasetItemKey());
             }
         }
         out.flush();

@@ -74,6 +74,7 @@ public final class RunsCommand implements Callable<Integer> {
         json.put("failed", run.failed());
         json.put("errored", run.errored());
         json.put("providers", run.providers());
+        json.put("dataset", run.dataset());
         return json;
     }
 }

@@ -1,5 +1,7 @@
 package dev.tracedesk.evals;
 
+import static dev.tracedesk.store.generated.Tables.DATASET;
+import static dev.tracedesk.store.generated.Tables.DATASET_VERSION;
 import static dev.tracedesk.store.generated.Tables.EVAL_CASE;
 import static dev.tracedesk.store.generated.Tables.EVAL_RUN;
 import static dev.tracedesk.store.generated.Tables.TRACE;
@@ -47,9 +49,12 @@ public final class EvalRunQueries {
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             var rows = tx.select(EVAL_RUN.ID, EVAL_RUN.EXTERNAL_RUN_ID, EVAL_RUN.TOOL, EVAL_RUN.NAME,
-                            EVAL_RUN.STARTED_AT, EVAL_RUN.PROVIDERS_JSON, cases, passed, failed, errored)
+                            EVAL_RUN.STARTED_AT, EVAL_RUN.PROVIDERS_JSON, cases, passed, failed, errored,
+                            DATASET.NAME, DATASET_VERSION.VERSION_NUMBER)
                     .from(EVAL_RUN)
                     .leftJoin(counts).on(counts.field(runId).eq(EVAL_RUN.ID))
+                    .leftJoin(DATASET_VERSION).on(DATASET_VERSION.ID.eq(EVAL_RUN.DATASET_VERSION_ID))
+                    .leftJoin(DATASET).on(DATASET.ID.eq(DATASET_VERSION.DATASET_ID))
                     .orderBy(EVAL_RUN.STARTED_AT.desc().nullsLast(), EVAL_RUN.ID.desc())
                     .limit(limit)
                     .fetch();
@@ -60,9 +65,15 @@ public final class EvalRunQueries {
                     providers = caseProviders.getOrDefault(row.value1(), List.of());
                 }
                 return new EvalRunSummary(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-                        row.value7(), row.value8(), row.value9(), row.value10(), providers);
+                        row.value7(), row.value8(), row.value9(), row.value10(), providers,
+                        datasetLabel(row.value11(), row.value12()));
             });
         });
+    }
+
+    /** {@code name@3}, as the dataset commands name a version; null for an unlinked run. */
+    private static String datasetLabel(String name, Integer version) {
+        return name == null || version == null ? null : name + "@" + version;
     }
 
     private static Map<Long, List<String>> caseProviders(DSLContext tx, List<Long> runIds) {
@@ -117,9 +128,14 @@ public final class EvalRunQueries {
                             row.get(EVAL_CASE.STATUS), row.get(EVAL_CASE.SCORE), row.get(EVAL_CASE.LATENCY_MS),
                             row.get(EVAL_CASE.TOTAL_TOKENS), row.get(EVAL_CASE.COST_USD),
                             row.get(EVAL_CASE.ERROR_MESSAGE), row.get(EVAL_CASE.ASSERTIONS_JSON),
-                            row.get(TRACE.EXTERNAL_TRACE_ID)));
+                            row.get(TRACE.EXTERNAL_TRACE_ID), row.get(EVAL_CASE.DATASET_ITEM_KEY)));
+            String dataset = run.getDatasetVersionId() == null ? null : tx
+                    .select(DATASET.NAME, DATASET_VERSION.VERSION_NUMBER).from(DATASET_VERSION)
+                    .join(DATASET).on(DATASET.ID.eq(DATASET_VERSION.DATASET_ID))
+                    .where(DATASET_VERSION.ID.eq(run.getDatasetVersionId()))
+                    .fetchOptional(row -> datasetLabel(row.value1(), row.value2())).orElse(null);
             return Optional.of(new EvalRunDetail(run.getId(), run.getExternalRunId(), run.getTool(), run.getName(),
-                    run.getStartedAt(), run.getFinishedAt(), cases));
+                    run.getStartedAt(), run.getFinishedAt(), dataset, cases));
         });
     }
 }

@@ -41,7 +41,7 @@ class RunShowCommandTest {
             assertThat(cli.run("run", "show", "eval-2024-05-01", "--json")).isZero();
 
             JsonNode run = cli.json();
-            assertThat(fieldNames(run)).containsExactly("runId", "id", "tool", "name", "startedAt", "cases");
+            assertThat(fieldNames(run)).containsExactly("runId", "id", "tool", "name", "startedAt", "dataset", "cases");
             assertThat(run.get("id").asLong()).isEqualTo(seeded.get().promptfooRun());
             assertThat(run.get("startedAt").asText()).isEqualTo("2024-05-01T12:00:00Z");
             JsonNode cases = run.get("cases");
@@ -51,10 +51,12 @@ class RunShowCommandTest {
                     + "\"prompt\":\"Answer briefly: Can I get a refund?\",\"expected\":\"30 days\","
                     + "\"output\":\"Refunds are accepted within 30 days.\",\"status\":\"pass\",\"score\":1.0,"
                     + "\"latencyMs\":420,\"cost\":0.00012,\"assertions\":[{\"type\":\"contains\",\"value\":\"30 days\","
-                    + "\"pass\":true,\"score\":1,\"reason\":\"Assertion passed\"}],\"traceId\":\"t-linked\"}");
+                    + "\"pass\":true,\"score\":1,\"reason\":\"Assertion passed\"}],\"traceId\":\"t-linked\","
+                    + "\"datasetItemKey\":null}");
             assertThat(cases.get(3).toString()).isEqualTo("{\"caseKey\":\"k-shipping\",\"provider\":\"openai:gpt-4o-mini\","
                     + "\"description\":null,\"vars\":null,\"prompt\":null,\"expected\":null,\"output\":null,"
-                    + "\"status\":\"error\",\"score\":null,\"latencyMs\":null,\"cost\":null,\"assertions\":[],\"traceId\":null}");
+                    + "\"status\":\"error\",\"score\":null,\"latencyMs\":null,\"cost\":null,\"assertions\":[],\"traceId\":null,"
+                    + "\"datasetItemKey\":null}");
         }
     }
 

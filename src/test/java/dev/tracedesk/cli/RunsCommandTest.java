@@ -42,14 +42,14 @@ class RunsCommandTest {
             assertThat(runs.get(0).toString()).isEqualTo("{\"runId\":\"eval-2024-05-01\",\"id\":" + seeded.get().promptfooRun()
                     + ",\"tool\":\"promptfoo\",\"name\":\"refund prompt v2\",\"startedAt\":\"2024-05-01T12:00:00Z\","
                     + "\"cases\":4,\"passed\":2,\"failed\":1,\"errored\":1,"
-                    + "\"providers\":[\"openai:gpt-4o-mini\",\"openai:gpt-4o\"]}");
+                    + "\"providers\":[\"openai:gpt-4o-mini\",\"openai:gpt-4o\"],\"dataset\":null}");
             assertThat(runs.get(1).toString()).isEqualTo("{\"runId\":\"shared-id\",\"id\":" + seeded.get().inspectRun()
                     + ",\"tool\":\"inspect\",\"name\":\"math\",\"startedAt\":\"2024-04-01T08:30:00Z\","
                     + "\"cases\":3,\"passed\":2,\"failed\":1,\"errored\":0,"
-                    + "\"providers\":[\"anthropic/claude-3-5-sonnet\",\"openai/gpt-4o\"]}");
+                    + "\"providers\":[\"anthropic/claude-3-5-sonnet\",\"openai/gpt-4o\"],\"dataset\":null}");
             assertThat(runs.get(2).toString()).isEqualTo("{\"runId\":\"shared-id\",\"id\":" + seeded.get().openAiRun()
                     + ",\"tool\":\"openai-evals\",\"name\":\"match\",\"startedAt\":null,"
-                    + "\"cases\":0,\"passed\":0,\"failed\":0,\"errored\":0,\"providers\":[]}");
+                    + "\"cases\":0,\"passed\":0,\"failed\":0,\"errored\":0,\"providers\":[],\"dataset\":null}");
         }
     }
 

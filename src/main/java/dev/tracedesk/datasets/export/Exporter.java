@@ -48,7 +48,7 @@ public final class Exporter {
         }
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> chunks = new ArrayList<>();
-        for (Mapped<String> m : render(sorted)) {
+        for (Mapped<String> m : render(source, sorted)) {
             if (m.skipped()) {
                 skipped.merge(m.skipReason(), 1, Integer::sum);
             } else {
@@ -65,15 +65,15 @@ public final class Exporter {
         return result;
     }
 
-    private List<Mapped<String>> render(List<ExportItem> items) {
+    private List<Mapped<String>> render(ExportSource source, List<ExportItem> items) {
         List<Mapped<String>> out = new ArrayList<>();
         switch (format) {
-            case PROMPTFOO -> items.forEach(i -> out.add(PromptfooTests.yaml(i, options.assertionStyle())));
+            case PROMPTFOO -> items.forEach(i -> out.add(PromptfooTests.yaml(source, i, options.assertionStyle())));
             case PROMPTFOO_CSV -> {
-                List<String> header = PromptfooTests.csvHeader(items);
+                List<String> header = PromptfooTests.csvHeader(source, items);
                 out.add(Mapped.of(CsvText.row(header)));
                 for (ExportItem i : items) {
-                    Mapped<List<String>> row = PromptfooTests.csvRow(i, options.assertionStyle(), header);
+                    Mapped<List<String>> row = PromptfooTests.csvRow(source, i, options.assertionStyle(), header);
                     out.add(row.skipped() ? Mapped.skip(row.skipReason()) : Mapped.of(CsvText.row(row.record())));
                 }
             }

@@ -36,5 +36,8 @@ public final class CanonicalEvalCase {
     /** The trace (and span) the source links this case to, by the source's ids. */
     public String traceId;
     public String spanId;
+    /** The dataset item the case was made from, by item key, and the version the source names (or null). */
+    public String datasetItemKey;
+    public DatasetRef dataset;
     public final List<CanonicalCheck> checks = new ArrayList<>();
 }

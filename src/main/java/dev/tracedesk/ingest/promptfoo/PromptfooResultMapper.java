@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.core.model.CaseStatus;
 import dev.tracedesk.core.model.CheckSource;
+import dev.tracedesk.core.model.DatasetLinkKeys;
 import dev.tracedesk.ingest.model.CanonicalCheck;
 import dev.tracedesk.ingest.model.CanonicalEvalCase;
+import dev.tracedesk.ingest.model.DatasetRef;
 import dev.tracedesk.ingest.source.JsonValues;
 
 /**
@@ -21,6 +23,8 @@ final class PromptfooResultMapper {
 
     /** promptfoo's ResultFailureReason.ERROR: the provider call (or the grading) failed. */
     private static final int FAILURE_REASON_ERROR = 2;
+    /** What promptfoo writes in place of a value it takes for a secret. */
+    private static final String REDACTED = "[REDACTED]";
     private static final Pattern TRACEPARENT = Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
 
     private final PromptTemplates templates;
@@ -64,6 +68,7 @@ final class PromptfooResultMapper {
         evalCase.assertionsJson = AssertionResults.flatten(gradingResult);
         evalCase.namedScoresJson = namedScores(result, gradingResult);
         traceLink(evalCase, result);
+        datasetLink(evalCase, testCase, result);
         guardrails(evalCase, response);
         comment(evalCase, gradingResult);
         return evalCase;
@@ -190,6 +195,36 @@ final class PromptfooResultMapper {
                 evalCase.traceId = parts.group(1);
                 evalCase.spanId = parts.group(2);
             }
+        }
+    }
+
+    /**
+     * The dataset item a test exported by Tracedesk was made from: the link keys its metadata carries
+     * (decision 0017). promptfoo keeps a test's metadata in {@code testCase.metadata}, and also merges it
+     * into the result's {@code metadata}, read when the former is missing (e.g. trimmed JSONL). From a
+     * CSV tests file every value is a string.
+     */
+    private static void datasetLink(CanonicalEvalCase evalCase, JsonNode testCase, JsonNode result) {
+        JsonNode metadata = testCase.path("metadata");
+        if (!metadata.has(DatasetLinkKeys.ITEM_KEY)) {
+            metadata = result.path("metadata");
+        }
+        String itemKey = JsonValues.text(metadata.get(DatasetLinkKeys.ITEM_KEY));
+        if (itemKey == null || itemKey.isBlank()) {
+            return;
+        }
+        evalCase.datasetItemKey = itemKey;
+        String dataset = JsonValues.text(metadata.get(DatasetLinkKeys.DATASET));
+        Integer version = integer(metadata.get(DatasetLinkKeys.VERSION));
+        String contentHash = JsonValues.text(metadata.get(DatasetLinkKeys.CONTENT_HASH));
+        if (contentHash != null && contentHash.startsWith(DatasetLinkKeys.HASH_PREFIX)) {
+            contentHash = contentHash.substring(DatasetLinkKeys.HASH_PREFIX.length());
+        } else if (REDACTED.equals(contentHash)) {
+            // a bare hash promptfoo took for a secret: lost, not different; name and version still link
+            contentHash = null;
+        }
+        if (dataset != null || contentHash != null) {
+            evalCase.dataset = new DatasetRef(dataset, version, contentHash);
         }
     }
 

@@ -21,6 +21,7 @@ import dev.tracedesk.store.generated.tables.records.EvalCaseRecord;
 final class EvalRows {
 
     private final long importId;
+    private final DatasetVersionLinks datasetLinks = new DatasetVersionLinks();
 
     EvalRows(long importId) {
         this.importId = importId;
@@ -68,6 +69,9 @@ final class EvalRows {
         } catch (IntegrityConstraintViolationException writtenMeanwhileByAnotherImport) {
             return false;
         }
+        if (evalCase.dataset != null) {
+            datasetLinks.caseNames(tx, runId, evalCase.dataset);
+        }
         for (CanonicalCheck check : evalCase.checks) {
             tx.insertInto(dev.tracedesk.store.generated.Tables.CHECK_RESULT)
                     .set(SpanChildRows.checkRecord(null, caseId, check)).onConflictDoNothing().execute();
@@ -97,6 +101,7 @@ final class EvalRows {
         record.setErrorMessage(evalCase.errorMessage);
         record.setAssertionsJson(evalCase.assertionsJson);
         record.setNamedScoresJson(evalCase.namedScoresJson);
+        record.setDatasetItemKey(SpanBatchWriter.truncate(evalCase.datasetItemKey, 128));
         linkTrace(tx, record, evalCase);
         record.changed(EVAL_CASE.ID, false);
         return record;

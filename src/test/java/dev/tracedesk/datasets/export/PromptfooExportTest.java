@@ -50,7 +50,8 @@ class PromptfooExportTest {
         assertThat(a.get("assert")).isEqualTo(List.of(Map.of("type", "equals", "value", "Hi — \"there\": # ok\n😀")));
         assertThat(a.get("metadata")).isEqualTo(Map.of("servedModel", "gpt-4o", "template",
                 Map.of("name", "support", "version", 3), "sourceIds", List.of("span-1", "case-2"),
-                "reviewer", "ana", "labelId", 42));
+                "reviewer", "ana", "labelId", 42, "tracedeskDataset", "golden", "tracedeskDatasetVersion", 3,
+                "tracedeskContentHash", "sha256:abc123", "tracedeskItemKey", "a-1"));
 
         Map<String, Object> b = tests.get(1);
         assertThat(b.get("vars")).isEqualTo(Map.of("prompt", "What is 2+2?"));
@@ -89,17 +90,61 @@ class PromptfooExportTest {
 
         List<List<String>> rows = readCsv(out);
         assertThat(result.written()).isEqualTo(3);
-        assertThat(rows.get(0)).containsExactly("lang", "prompt", "q", "question", "__expected", "__description");
-        assertThat(rows.get(1)).containsExactly("fr", "", "", "Q: #1 \"quoted\"\nline2", "contains:Hi — \"there\": # ok\n😀", "a-1");
-        assertThat(rows.get(2)).containsExactly("", "What is 2+2?", "", "", "contains:4", "b-2");
-        assertThat(rows.get(3)).containsExactly("", "", "v", "", "contains:ok", "e-5");
+        List<String> link = List.of("golden", "3", "sha256:abc123");
+        assertThat(rows.get(0)).containsExactly("lang", "prompt", "q", "question", "__expected", "__description",
+                "__metadata:tracedeskDataset", "__metadata:tracedeskDatasetVersion", "__metadata:tracedeskContentHash",
+                "__metadata:tracedeskItemKey");
+        assertThat(rows.get(1).subList(0, 6)).containsExactly("fr", "", "", "Q: #1 \"quoted\"\nline2", "contains:Hi — \"there\": # ok\n😀", "a-1");
+        assertThat(rows.get(1).subList(6, 10)).containsExactlyElementsOf(concat(link, "a-1"));
+        assertThat(rows.get(2).subList(0, 6)).containsExactly("", "What is 2+2?", "", "", "contains:4", "b-2");
+        assertThat(rows.get(3)).containsExactlyElementsOf(concat(List.of("", "", "v", "", "contains:ok", "e-5"), concat(link, "e-5")));
         assertThat(rows).hasSize(4);
     }
 
     @Test
-    void equalsInCsvIsTheBareExpectedOutput() {
-        assertThat(PromptfooTests.csvExpected("4", AssertionStyle.EQUALS)).isEqualTo("4");
+    void csvExpectedAlwaysNamesItsTypeSoAnOutputThatLooksLikeAPrefixStaysEquals() {
+        assertThat(PromptfooTests.csvExpected("4", AssertionStyle.EQUALS)).isEqualTo("equals:4");
+        assertThat(PromptfooTests.csvExpected("regex: yes", AssertionStyle.EQUALS)).isEqualTo("equals:regex: yes");
+        assertThat(PromptfooTests.csvExpected("", AssertionStyle.EQUALS)).isEqualTo("equals:");
         assertThat(PromptfooTests.csvExpected("be kind", AssertionStyle.RUBRIC)).isEqualTo("llm-rubric:be kind");
+    }
+
+    @Test
+    void aDraftExportNamesTheDatasetAndItemButNoVersion() throws IOException {
+        Path out = dir.resolve("draft.yaml");
+        new Exporter(ExportFormat.PROMPTFOO, new ExportOptions(AssertionStyle.EQUALS, List.of(), "t"))
+                .export(new ExportSource("golden", 4, ExportSource.DRAFT_HASH), items(), out);
+
+        assertThat(readYaml(out).get(1).get("metadata"))
+                .isEqualTo(Map.of("tracedeskDataset", "golden", "tracedeskItemKey", "b-2"));
+    }
+
+    @Test
+    void templateSyntaxIsWrittenSoPromptfoosNunjucksRendersItBackAsText() throws IOException {
+        assertThat(PromptfooTests.literal("plain { } % # text")).isEqualTo("plain { } % # text");
+        assertThat(PromptfooTests.literal("a {{ x }} b")).isEqualTo("a {{ \"{\" }}{ x }} b");
+        assertThat(PromptfooTests.literal("{%if%}{#c#}")).isEqualTo("{{ \"{\" }}%if%}{{ \"{\" }}#c#{{ \"}\" }}");
+        assertThat(PromptfooTests.literal("{{{")).isEqualTo("{{ \"{\" }}{{ \"{\" }}{");
+
+        ExportItem item = new ExportItem("k", null, List.of(), Map.of("v", "{{ v }}"), null, "say {{ v }}", null, Map.of());
+        Path out = dir.resolve("t.yaml");
+        new Exporter(ExportFormat.PROMPTFOO, new ExportOptions(AssertionStyle.EQUALS, List.of(), "t"))
+                .export(SOURCE, List.of(item), out);
+        Map<String, Object> test = readYaml(out).get(0);
+        assertThat(test.get("vars")).isEqualTo(Map.of("v", "{{ \"{\" }}{ v }}"));
+        assertThat(test.get("assert")).isEqualTo(List.of(Map.of("type", "equals", "value", "say {{ \"{\" }}{ v }}")));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static List<String> concat(List<String> head, List<String> tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(tail);
+        return all;
     }
 
     static List<List<String>> readCsv(Path file) throws IOException {
