@@ -240,7 +240,18 @@ public final class DatasetsViewModel {
 
     /** The export dialog's redaction list: none, the built-in rules, then the workspace's saved sets. */
     public void loadRedactionChoices(Consumer<List<RedactionChoice>> show) {
-        show.accept(List.of(RedactionChoice.NONE, RedactionChoice.builtIn()));
+        Optional<Workspace> open = workspace.get();
+        if (open.isEmpty()) {
+            return;
+        }
+        tasks.submit("Reading redaction sets", context -> {
+            RedactionSets sets = new RedactionSets(open.get().dsl(), clock);
+            List<RedactionChoice> choices = new ArrayList<>(List.of(RedactionChoice.NONE, RedactionChoice.builtIn()));
+            for (String name : sets.names()) {
+                choices.add(RedactionChoice.saved(sets.choose(name)));
+            }
+            return choices;
+        }, show, failure -> status.set("Could not read the redaction sets: " + failure.getMessage()));
     }
 
     /** Where the export dialog suggests writing: the folder of the last export, else the home folder. */
@@ -256,7 +267,7 @@ public final class DatasetsViewModel {
         }
         status.set("Exporting " + request.version().label() + "…");
         tasks.submit("Exporting " + request.version().label(), context -> new DatasetExports(open.get().dsl(), clock)
-                .export(request.version().label(), request.format(), request.assertions(), request.redactions(),
+                .export(request.version().label(), request.format(), request.assertions(), request.redaction(),
                         toolVersion, request.out()), result -> {
                     status.set(ExportRequest.describe(result));
                     lastExportFolder = result.file().toAbsolutePath().getParent();

@@ -108,7 +108,7 @@ final class ExportDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().lookupButton(export).disableProperty().bind(file.textProperty().isEmpty());
         dialog.setResultConverter(button -> button != export ? null : new ExportRequest(version, format.getValue(),
-                assertions.getValue(), redaction.getValue().rules(), Path.of(file.getText().trim())));
+                assertions.getValue(), redaction.getValue().choice(), Path.of(file.getText().trim())));
         Platform.runLater(format::requestFocus);
         return dialog.showAndWait();
     }

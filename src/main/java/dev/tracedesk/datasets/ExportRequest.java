@@ -1,20 +1,14 @@
 package dev.tracedesk.datasets;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import dev.tracedesk.datasets.export.AssertionStyle;
 import dev.tracedesk.datasets.export.ExportFormat;
 import dev.tracedesk.datasets.export.ExportResult;
-import dev.tracedesk.datasets.export.RedactionRule;
 
 /** What the export dialog asks for: one version, in one format, with its assertions and redaction, to a file. */
 public record ExportRequest(DatasetVersion version, ExportFormat format, AssertionStyle assertions,
-                            List<RedactionRule> redactions, Path out) {
-
-    public ExportRequest {
-        redactions = List.copyOf(redactions);
-    }
+                            RedactionSets.Choice redaction, Path out) {
 
     /** {@code capitals-v2.promptfoo.yaml}: the dataset, the version and the format, with the format's extension. */
     public static String fileName(DatasetVersion version, ExportFormat format) {

@@ -124,27 +124,33 @@ class DatasetsViewModelTest {
             datasets.create("capitals", null, null);
             datasets.add("capitals", List.of(ItemSource.reviewItem(item)));
             datasets.publish("capitals", "dana");
+            new RedactionSets(workspace.dsl(), Clock.systemUTC()).save(new dev.tracedesk.datasets.export.RedactionSet(
+                    "cities", List.of("email"), List.of(new dev.tracedesk.datasets.export.RedactionSet.CustomRule(
+                            "capital", "Canberra", "[CITY]"))));
             DatasetsViewModel viewModel = viewModel(workspace);
             viewModel.refresh();
             List<RedactionChoice> choices = new ArrayList<>();
             viewModel.loadRedactionChoices(choices::addAll);
-            assertThat(choices).extracting(RedactionChoice::label).first().asString().startsWith("None");
+            assertThat(choices).extracting(RedactionChoice::label).hasSize(3).first().asString().startsWith("None");
+            assertThat(choices.get(2).label()).isEqualTo("Saved set: cities (2 rules)");
 
             Path out = tempDir.resolve("exports").resolve(ExportRequest.fileName(viewModel.selectedVersionProperty().get(),
                     ExportFormat.OPENAI_CHAT));
             Files.createDirectories(out.getParent());
             List<ExportResult> results = new ArrayList<>();
             viewModel.export(new ExportRequest(viewModel.selectedVersionProperty().get(), ExportFormat.OPENAI_CHAT,
-                    AssertionStyle.EQUALS, choices.get(1).rules(), out), results::add);
+                    AssertionStyle.EQUALS, choices.get(2).choice(), out), results::add);
 
             assertThat(out.getFileName().toString()).isEqualTo("capitals-v1.openai-chat.jsonl");
             assertThat(results).singleElement().satisfies(result -> {
                 assertThat(result.written()).isEqualTo(1);
-                assertThat(result.redactions()).containsEntry("email", 1);
+                assertThat(result.redactions()).containsEntry("email", 1).containsEntry("capital", 1);
                 assertThat(result.manifest()).exists();
             });
-            assertThat(Files.readString(out)).contains("[REDACTED:email]").doesNotContain("ops@example.com");
-            assertThat(viewModel.statusProperty().get()).isEqualTo("Wrote 1 item to " + out + "; 1 values masked.");
+            assertThat(Files.readString(out)).contains("[REDACTED:email]", "[CITY]")
+                    .doesNotContain("ops@example.com").doesNotContain("Canberra");
+            assertThat(Files.readString(results.get(0).manifest())).as("the manifest names the set").contains("\"cities\"");
+            assertThat(viewModel.statusProperty().get()).isEqualTo("Wrote 1 item to " + out + "; 2 values masked.");
             assertThat(viewModel.exportFolder()).isEqualTo(out.toAbsolutePath().getParent());
         }
     }
