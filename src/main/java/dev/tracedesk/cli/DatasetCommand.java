@@ -95,7 +95,7 @@ public final class DatasetCommand {
         private String name;
         @Option(names = "--tag", paramLabel = "T", description = "Tag the version (moves the tag from another); repeat for several.")
         private List<String> tags = new ArrayList<>();
-        @Option(names = "--by", paramLabel = "NAME", description = "Who publishes (default: the user name).")
+        @Option(names = "--by", paramLabel = "NAME", description = "Who publishes (default: TRACEDESK_REVIEWER, else the OS user).")
         private String by;
         @Option(names = "--json", description = "Print JSON only.")
         private boolean json;
@@ -104,7 +104,7 @@ public final class DatasetCommand {
 
         @Override
         public Integer call() {
-            String publisher = by != null ? by : System.getProperty("user.name");
+            String publisher = by != null ? by : dev.tracedesk.review.Reviewers.fromEnvironment(System.getenv());
             DatasetVersion version = withStore(workspace, spec,
                     store -> store.publish(name, publisher, tags.toArray(String[]::new)));
             PrintWriter out = spec.commandLine().getOut();

@@ -36,8 +36,15 @@ final class DatasetCells {
             Label facts = new Label((dataset.latestVersion() == null ? "nothing published"
                     : "latest v" + dataset.latestVersion()) + " · draft " + dataset.draftItems() + " items");
             facts.getStyleClass().add("dataset-cell-facts");
-            setGraphic(new VBox(2, name, facts));
+            setGraphic(fitted(new VBox(2, name, facts)));
         }
+    }
+
+    /** A cell's content may be narrower than its text: it ellipsizes instead of widening the list. */
+    private static VBox fitted(VBox box) {
+        box.setMinWidth(0);
+        box.setPrefWidth(1);
+        return box;
     }
 
     static final class VersionCell extends ListCell<DatasetVersion> {
@@ -54,7 +61,7 @@ final class DatasetCells {
             Label facts = new Label(version.items() + " items" + (version.isDraft() || version.publishedAt() == null
                     ? " · not published" : " · " + DatasetsView.WHEN.format(version.publishedAt())));
             facts.getStyleClass().add("dataset-cell-facts");
-            setGraphic(new VBox(2, name, facts));
+            setGraphic(fitted(new VBox(2, name, facts)));
         }
     }
 }

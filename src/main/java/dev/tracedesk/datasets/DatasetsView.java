@@ -48,6 +48,8 @@ public final class DatasetsView {
     @FXML
     private Label versionTags;
     @FXML
+    private Label datasetDescription;
+    @FXML
     private Label versionFacts;
     @FXML
     private Label comparisonLabel;
@@ -88,6 +90,12 @@ public final class DatasetsView {
         itemTable.setPlaceholder(new Label("No items in this version. On the review desk, A adds the item on screen."));
         itemTable.setRowFactory(table -> splitMenuRow());
         itemTable.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> detail.show(after));
+        // a version's items arrive: the first one's detail shows at once, so the pane is never blank
+        viewModel.items().addListener((javafx.collections.ListChangeListener<ItemRow>) change -> {
+            if (!viewModel.items().isEmpty() && itemTable.getSelectionModel().isEmpty()) {
+                itemTable.getSelectionModel().select(0);
+            }
+        });
         detailScroll.setContent(detail);
         statusLabel.textProperty().bind(viewModel.statusProperty());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -136,6 +144,10 @@ public final class DatasetsView {
         versionTags.visibleProperty().bind(versionTags.textProperty().isNotEmpty());
         versionFacts.textProperty().bind(Bindings.createStringBinding(() -> DatasetCells.facts(version.get()), version));
         comparisonLabel.textProperty().bind(viewModel.comparisonProperty());
+        var dataset = viewModel.selectedDatasetProperty();
+        datasetDescription.textProperty().bind(Bindings.createStringBinding(() -> dataset.get() == null
+                || dataset.get().description() == null ? "" : dataset.get().description(), dataset));
+        datasetDescription.managedProperty().bind(datasetDescription.textProperty().isNotEmpty());
         var noVersion = version.isNull();
         exportButton.disableProperty().bind(noVersion);
         tagButton.disableProperty().bind(Bindings.createBooleanBinding(() -> version.get() == null

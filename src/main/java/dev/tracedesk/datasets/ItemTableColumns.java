@@ -14,7 +14,7 @@ final class ItemTableColumns {
     }
 
     static void install(TableView<ItemRow> table) {
-        TableColumn<ItemRow, String> change = column("Change", 72, row -> row.change().word());
+        TableColumn<ItemRow, String> change = column("Change", 84, row -> row.change().word());
         change.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String word, boolean empty) {

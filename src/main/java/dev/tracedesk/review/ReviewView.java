@@ -192,7 +192,7 @@ public final class ReviewView {
         statusLabel.textProperty().bind(viewModel.statusProperty());
         var goldenTarget = viewModel.goldenSetKeys().goldenSet().targetProperty();
         goldenSetButton.textProperty().bind(Bindings.createStringBinding(() -> goldenTarget.get().isEmpty()
-                ? "Golden set…" : "Golden set: " + goldenTarget.get(), goldenTarget));
+                ? "Choose… (Shift+A)" : goldenTarget.get(), goldenTarget));
         openTraceButton.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.currentProperty().get() == null
                 || viewModel.currentProperty().get().evidence().traceId() == null, viewModel.currentProperty()));
         viewModel.currentProperty().addListener((observable, before, after) -> {
