@@ -71,7 +71,7 @@ final class ViewFactory {
                             main.reviewer()::confirm),
                     owner -> openRules(owner, review));
         } else if (viewClass == TracesView.class) {
-            return new TracesView(tracesViewModel());
+            return new TracesView(tracesViewModel(), goldenSet());
         } else if (viewClass == EvalRunsView.class) {
             return new EvalRunsView(new EvalRunsViewModel(stats));
         } else if (viewClass == DatasetsView.class) {

@@ -14,13 +14,14 @@ import javafx.stage.Window;
 import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.review.GoldenSet;
 import dev.tracedesk.store.Workspace;
+import dev.tracedesk.traces.AddToDataset;
 
 /**
  * The review desk's golden set: which dataset A adds to, adding one labeled item to its draft, and
  * publishing that draft — every database step in the background, every question in a small
  * keyboard-first dialog ({@link GoldenSetChooser}, {@link PublishDialog}).
  */
-public final class GoldenSetDesk implements GoldenSet {
+public final class GoldenSetDesk implements GoldenSet, AddToDataset {
 
     private final TaskRunner tasks;
     private final Supplier<Optional<Workspace>> workspace;
@@ -73,6 +74,29 @@ public final class GoldenSetDesk implements GoldenSet {
                 case REFUSED -> new Added(false, "Not added to " + name + ": " + result.reason());
             };
         }
+    }
+
+    @Override
+    public void addCalls(Window owner, List<Long> spanRowIds, Consumer<String> report) {
+        Optional<Workspace> open = workspace.get();
+        if (spanRowIds.isEmpty() || open.isEmpty()) {
+            report.accept("Choose LLM calls first: the table's \"LLM calls\" view lists them.");
+            return;
+        }
+        if (target.get().isEmpty()) {
+            choose(owner, () -> addCalls(owner, spanRowIds, report));
+            return;
+        }
+        String name = target.get();
+        tasks.submit("Adding " + spanRowIds.size() + " calls to " + name, context -> {
+            Datasets datasets = new Datasets(open.get().dsl(), clock);
+            List<AddResult> results = datasets.add(name, spanRowIds.stream().map(ItemSource::span).toList());
+            int draftItems = datasets.summary(name).map(DatasetSummary::draftItems).orElse(0);
+            return AddedCalls.describe(name, results, draftItems);
+        }, sentence -> {
+            report.accept(sentence);
+            changed.run();
+        }, failure -> report.accept("Not added to " + name + ": " + failure.getMessage()));
     }
 
     /** Sets the target without the dialog (tests of the desk's flow). */

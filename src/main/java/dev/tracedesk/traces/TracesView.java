@@ -41,6 +41,9 @@ import dev.tracedesk.ui.EmptyState;
  */
 public final class TracesView {
 
+    private static final javafx.scene.input.KeyCombination ADD_TO_DATASET =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+A");
+
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
     private static final KeyCombination FORWARD = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
@@ -76,10 +79,18 @@ public final class TracesView {
     @FXML private EmptyState emptyState;
     @FXML private StackPane detailHolder;
     @FXML private Label noTraceOpen;
+    @FXML private Label datasetNote;
     private SavedViewsMenu savedViewsMenu;
+    private final AddToDataset addToDataset;
 
     public TracesView(TracesViewModel viewModel) {
+        this(viewModel, AddToDataset.NONE);
+    }
+
+    /** @param addToDataset what "Add to golden set" does with the calls chosen in the table */
+    public TracesView(TracesViewModel viewModel, AddToDataset addToDataset) {
         this.viewModel = viewModel;
+        this.addToDataset = addToDataset;
     }
 
     @FXML
@@ -204,8 +215,27 @@ public final class TracesView {
             if (event.getCode() == KeyCode.ENTER) {
                 open(tracesTable.getSelectionModel().getSelectedItem());
                 event.consume();
+            } else if (ADD_TO_DATASET.match(event)) {
+                addSelectedCalls();
+                event.consume();
             }
         });
+        tracesTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add the chosen calls to a golden set");
+        add.setAccelerator(ADD_TO_DATASET);
+        add.setOnAction(event -> addSelectedCalls());
+        tracesTable.setContextMenu(new javafx.scene.control.ContextMenu(add));
+    }
+
+    /** The chosen rows that are LLM calls go to the golden set; a trace row (no call) is left out. */
+    private void addSelectedCalls() {
+        List<Long> calls = tracesTable.getSelectionModel().getSelectedItems().stream()
+                .map(TraceRow::spanRowId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (calls.isEmpty()) {
+            datasetNote.setText("Turn on \"LLM calls\" and choose calls to add them to a golden set.");
+            return;
+        }
+        addToDataset.addCalls(tracesTable.getScene().getWindow(), calls, datasetNote::setText);
     }
 
     private void setUpSavedViews() {

@@ -162,6 +162,44 @@ class GoldenSetWindowTest {
         assertThat(window.guard().violations()).isEmpty();
     }
 
+    @Test
+    void llmCallsChosenInTheTracesTableGoToAGoldenSetWithCtrlShiftA(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.viewModel().session().stateProperty().get() == WorkspaceSession.State.READY);
+        robot.interact(() -> window.viewModel().importFiles(List.of(ReviewTestData.OTEL_TRACES,
+                Path.of("src/test/resources/fixtures/otel-genai/logs.jsonl"))));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> window.viewModel().imports().lastSummaryProperty().get() != null);
+        RealReadersWindow.waitUntilIdle(window);
+
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT2); // the Traces section
+        robot.interact(() -> robot.lookup("#llmCallsToggle").queryAs(javafx.scene.control.ToggleButton.class).setSelected(true));
+        RealReadersWindow.waitUntilIdle(window);
+        TableView<?> table = robot.lookup("#tracesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        int calls = table.getItems().size();
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().selectAll();
+        });
+        press(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
+        Node name = inAnyWindow("#goldenSetName");
+        inDialog(robot, name, () -> {
+            robot.write("support-golden");
+            press(robot, KeyCode.ENTER);
+        });
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#datasetNote").queryAs(Label.class).getText().startsWith("Added "));
+        String note = robot.lookup("#datasetNote").queryAs(Label.class).getText();
+        int items = new Datasets(dsl(), Clock.systemUTC()).summary("support-golden").orElseThrow().draftItems();
+        assertThat(items).as(note).isPositive().isLessThanOrEqualTo(calls);
+        assertThat(note).startsWith("Added " + items + " call").contains("to support-golden (draft: " + items + " items)");
+        if (items < calls) {
+            assertThat(note).as("calls without a text answer are refused, with the reason").contains("refused: ");
+        }
+        assertThat(window.guard().violations()).isEmpty();
+    }
+
     /** A key may start a chain of background steps (make the dataset, save the label, add the item). */
     private void awaitStatus(FxRobot robot, String styleClass, String prefix) throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> status(robot, styleClass).startsWith(prefix));
