@@ -152,6 +152,14 @@ class DatasetsViewModelTest {
             assertThat(Files.readString(results.get(0).manifest())).as("the manifest names the set").contains("\"cities\"");
             assertThat(viewModel.statusProperty().get()).isEqualTo("Wrote 1 item to " + out + "; 2 values masked.");
             assertThat(viewModel.exportFolder()).isEqualTo(out.toAbsolutePath().getParent());
+
+            // a file where a folder should be: nothing written, the status says why and names the path
+            Path blocked = out.resolve("inside-a-file.jsonl");
+            results.clear();
+            viewModel.export(new ExportRequest(viewModel.selectedVersionProperty().get(), ExportFormat.CSV,
+                    AssertionStyle.EQUALS, RedactionChoice.NONE.choice(), blocked), results::add);
+            assertThat(results).isEmpty();
+            assertThat(viewModel.statusProperty().get()).startsWith("Not exported: ").contains("inside-a-file.jsonl");
         }
     }
 
