@@ -19,6 +19,7 @@ public final class RegressionsToReview {
 
     public static final String REASON_TYPE = "REGRESSION";
     static final String RULE = "Regression";
+    private static final int MAX_QUEUE_NAME = 200;
 
     /** The queue the cases went to, and how many were new to it. */
     public record Sent(long queueId, String queueName, int added, int regressions) {
@@ -32,8 +33,10 @@ public final class RegressionsToReview {
         this.clock = clock;
     }
 
+    /** Cut to the 200 characters a queue name may have: run names can be long. */
     public static String queueName(ComparedRun baseline) {
-        return "Regressions vs " + baseline.label();
+        String name = "Regressions vs " + baseline.label().strip();
+        return name.length() <= MAX_QUEUE_NAME ? name : name.substring(0, MAX_QUEUE_NAME - 1) + "…";
     }
 
     public static FlagReason reason(ComparedRun baseline) {
