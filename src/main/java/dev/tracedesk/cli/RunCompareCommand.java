@@ -50,6 +50,9 @@ public final class RunCompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON only.")
     private boolean json;
 
+    @Option(names = "--blame", description = "Under each regression, everything that differs from the baseline: prompt and output as word diffs, model, parameters, documents, tokens, latency, cost.")
+    private boolean fullBlame;
+
     @Option(names = "--send-to-review", description = "Put the regressed cases into the review queue \"Regressions vs <baseline>\".")
     private boolean sendToReview;
 
@@ -66,8 +69,10 @@ public final class RunCompareCommand implements Callable<Integer> {
             long baseline = resolve(baselineId, runs.findRuns(baselineId));
             long other = resolve(otherId, runs.findRuns(otherId));
             comparison = new RunComparison(open.dsl()).compare(baseline, other);
+            // JSON lists cases only; blame reads each side's trace, so it is read only for the text
             RegressionBlame blame = new RegressionBlame(open.dsl());
-            blames = comparison.pairs(CaseOutcome.REGRESSED).stream().map(pair -> blame.blame(comparison, pair)).toList();
+            blames = json ? List.of()
+                    : comparison.pairs(CaseOutcome.REGRESSED).stream().map(pair -> blame.blame(comparison, pair)).toList();
             if (sendToReview) {
                 sent = new RegressionsToReview(open.dsl(), Clock.systemUTC()).send(comparison);
             }
@@ -80,7 +85,7 @@ public final class RunCompareCommand implements Callable<Integer> {
             }
             JsonOutput.write(out, document);
         } else {
-            printText(out, comparison, blames, sent);
+            printText(out, comparison, blames, fullBlame, sent);
         }
         return comparison.hasRegressions() ? ExitCodes.REGRESSIONS : ExitCodes.OK;
     }
@@ -131,7 +136,7 @@ public final class RunCompareCommand implements Callable<Integer> {
         return lists;
     }
 
-    private static void printText(PrintWriter out, ComparisonResult comparison, List<Blame> blames,
+    private static void printText(PrintWriter out, ComparisonResult comparison, List<Blame> blames, boolean fullBlame,
                                   RegressionsToReview.Sent sent) {
         out.printf("Baseline  %s  (%s, id %d)%n", comparison.baseline().label(), comparison.baseline().runId(),
                 comparison.baseline().id());
@@ -165,6 +170,9 @@ public final class RunCompareCommand implements Callable<Integer> {
                 out.printf("      error: %s%n", DisplayValues.oneLine(pair.other().errorMessage(), 100));
             }
             out.printf("      blame: %s%n", blame.summary());
+            if (fullBlame) {
+                BlameText.print(out, blame);
+            }
         }
         int regressed = comparison.counts().get(CaseOutcome.REGRESSED);
         out.printf("%n%s%n", regressed == 0 ? "No regressions." : regressed + " regression" + (regressed == 1 ? "." : "s."));

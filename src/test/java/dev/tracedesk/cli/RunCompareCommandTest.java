@@ -97,6 +97,19 @@ class RunCompareCommandTest {
     }
 
     @Test
+    void withBlameEachRegressionShowsThePromptDiffAndWhatElseChanged() {
+        try (SeededWorkspaceCli cli = cli("h2")) {
+            assertThat(cli.run("runs", "compare", V1, V2, "--blame")).isEqualTo(ExitCodes.REGRESSIONS);
+
+            assertThat(cli.out()).containsSubsequence("France", "blame: prompt capital-v1 → capital-v2; model same",
+                    "from eval file / eval file", "prompt: capital-v1 → capital-v2",
+                    "template text: ", "{+You are a geography tutor.", "Answer with the city name only.-]",
+                    "prompt text: ", "France", "output: [-Paris-]{+The capital of France is Paris.+}");
+            assertThat(cli.out()).doesNotContain("model: ").doesNotContain("parameters: ");
+        }
+    }
+
+    @Test
     void sendToReviewPutsTheRegressionsInTheQueueAndStillExitsFour() {
         try (SeededWorkspaceCli cli = cli("h2")) {
             assertThat(cli.run("runs", "compare", V1, V2, "--send-to-review", "--json")).isEqualTo(ExitCodes.REGRESSIONS);
