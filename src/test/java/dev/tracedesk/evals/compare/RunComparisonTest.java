@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.tracedesk.review.TextDiff;
 import dev.tracedesk.store.EngineWorkspace;
 import dev.tracedesk.store.TestDatabases;
 
@@ -64,6 +65,8 @@ class RunComparisonTest {
             assertThat(france.other().status()).isEqualTo("FAIL");
             assertThat(france.baseline().output()).isEqualTo("Paris");
             assertThat(france.other().output()).isEqualTo("The capital of France is Paris.");
+            assertThat(france.outputDiff()).containsExactly(new TextDiff.Run(TextDiff.Change.REMOVED, "Paris"),
+                    new TextDiff.Run(TextDiff.Change.ADDED, "The capital of France is Paris."));
             assertThat(france.flippedAssertions()).containsExactly(new FlippedAssertion("equals", "Paris", true,
                     "Assertion passed", false, "Expected output \"The capital of France is Paris.\" to equal \"Paris\""));
             CasePair australia = comparison.pairs(CaseOutcome.IMPROVED).stream()
