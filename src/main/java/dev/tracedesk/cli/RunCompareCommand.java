@@ -2,6 +2,7 @@ package dev.tracedesk.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class RunCompareCommand implements Callable<Integer> {
             comparison = new RunComparison(open.dsl()).compare(baseline, other);
             // JSON lists cases only; blame reads each side's trace, so it is read only for the text
             RegressionBlame blame = new RegressionBlame(open.dsl());
-            blames = json ? List.of()
+            blames = json && !fullBlame ? List.of()
                     : comparison.pairs(CaseOutcome.REGRESSED).stream().map(pair -> blame.blame(comparison, pair)).toList();
             if (sendToReview) {
                 sent = new RegressionsToReview(open.dsl(), Clock.systemUTC()).send(comparison);
@@ -79,7 +80,7 @@ public final class RunCompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> document = asJson(comparison);
+            Map<String, Object> document = asJson(comparison, blames);
             if (sent != null) {
                 document.put("review", Map.of("queue", sent.queueName(), "added", sent.added()));
             }
@@ -103,16 +104,19 @@ public final class RunCompareCommand implements Callable<Integer> {
         return matches.get(0).id();
     }
 
-    /** The documented shape, keys in this order. */
-    static Map<String, Object> asJson(ComparisonResult comparison) {
+    /** The documented shape, keys in this order; a regression with a blame given carries it as "blame". */
+    static Map<String, Object> asJson(ComparisonResult comparison, List<Blame> blames) {
+        // the pairs are the comparison's own instances: identity finds a regression's blame
+        Map<CasePair, Blame> blameOf = new IdentityHashMap<>();
+        blames.forEach(blame -> blameOf.put(blame.pair(), blame));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("baseline", comparison.baseline().id());
         json.put("other", comparison.other().id());
-        json.put("providers", comparison.providers().stream().map(RunCompareCommand::asJson).toList());
+        json.put("providers", comparison.providers().stream().map(provider -> asJson(provider, blameOf)).toList());
         return json;
     }
 
-    private static Map<String, Object> asJson(ProviderComparison provider) {
+    private static Map<String, Object> asJson(ProviderComparison provider, Map<CasePair, Blame> blameOf) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("provider", provider.provider().isEmpty() ? null : provider.provider());
         JSON_LISTS.forEach((key, outcome) -> json.put(key, provider.pairs(outcome).stream().map(pair -> {
@@ -120,8 +124,25 @@ public final class RunCompareCommand implements Callable<Integer> {
             entry.put("caseKey", pair.caseKey());
             entry.put("description", pair.description());
             entry.put("vars", DisplayValues.storedJson(pair.varsJson()));
+            if (blameOf.containsKey(pair)) {
+                entry.put("blame", asJson(blameOf.get(pair)));
+            }
             return entry;
         }).toList()));
+        return json;
+    }
+
+    /** {"summary", "changed": [{aspect, baseline, other}]}: the blame a regression entry carries with --blame. */
+    private static Map<String, Object> asJson(Blame blame) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("summary", blame.summary());
+        json.put("changed", blame.changed().stream().map(item -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("aspect", item.aspect().label());
+            entry.put("baseline", item.baseline());
+            entry.put("other", item.other());
+            return entry;
+        }).toList());
         return json;
     }
 

@@ -110,6 +110,21 @@ class RunCompareCommandTest {
     }
 
     @Test
+    void jsonWithBlameAddsEachRegressionsBlame() {
+        try (SeededWorkspaceCli cli = cli("h2")) {
+            assertThat(cli.run("runs", "compare", V1, V2, "--json", "--blame")).isEqualTo(ExitCodes.REGRESSIONS);
+
+            JsonNode france = cli.json().at("/providers/0/regressions/0");
+            assertThat(france.get("description").asText()).isEqualTo("France");
+            assertThat(france.at("/blame/summary").asText()).isEqualTo("prompt capital-v1 → capital-v2; model same");
+            assertThat(france.at("/blame/changed/0").toString())
+                    .isEqualTo("{\"aspect\":\"prompt\",\"baseline\":\"capital-v1\",\"other\":\"capital-v2\"}");
+            assertThat(cli.json().at("/providers/1/regressions")).allSatisfy(
+                    regression -> assertThat(regression.has("blame")).isTrue());
+        }
+    }
+
+    @Test
     void sendToReviewPutsTheRegressionsInTheQueueAndStillExitsFour() {
         try (SeededWorkspaceCli cli = cli("h2")) {
             assertThat(cli.run("runs", "compare", V1, V2, "--send-to-review", "--json")).isEqualTo(ExitCodes.REGRESSIONS);
