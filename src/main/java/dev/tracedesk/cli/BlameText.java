@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.tracedesk.evals.compare.Blame;
 import dev.tracedesk.evals.compare.BlameItem;
+import dev.tracedesk.evals.compare.CallFacts;
 import dev.tracedesk.evals.compare.DocumentChanges;
 import dev.tracedesk.review.TextDiff;
 
@@ -56,8 +57,8 @@ final class BlameText {
         return score == null ? "" : " (score " + score + ")";
     }
 
-    private static String source(dev.tracedesk.evals.compare.CallFacts.Source source) {
-        return source == dev.tracedesk.evals.compare.CallFacts.Source.TRACE ? "linked trace" : "eval file";
+    private static String source(CallFacts.Source source) {
+        return source == CallFacts.Source.TRACE ? "linked trace" : "eval file";
     }
 
     private static String orNone(String value) {

@@ -54,7 +54,7 @@ final class CallFactsReader {
         SpanDetail.PromptTemplate template = span.promptTemplate();
         SpanDetail.TokenUsage usage = span.usage();
         String model = span.responseModel() != null ? span.responseModel() : span.requestModel();
-        Map<String, String> parameters = flatten(span.parametersJson(), Set.of());
+        Map<String, String> parameters = flatten(parse(span.parametersJson()), Set.of());
         return new CallFacts(CallFacts.Source.TRACE,
                 template != null && template.name() != null ? template.name() : fromFile.promptName(),
                 template != null ? template.version() : null,
@@ -129,8 +129,7 @@ final class CallFactsReader {
     }
 
     /** A JSON object's members, one level deep, as sorted name → JSON text; nested values stay whole. */
-    static Map<String, String> flatten(Object json, Set<String> skipped) {
-        JsonNode object = json instanceof JsonNode node ? node : parse((String) json);
+    static Map<String, String> flatten(JsonNode object, Set<String> skipped) {
         Map<String, String> flat = new TreeMap<>();
         if (object != null && object.isObject()) {
             object.fields().forEachRemaining(field -> {

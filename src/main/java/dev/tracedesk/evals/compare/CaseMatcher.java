@@ -75,9 +75,9 @@ final class CaseMatcher {
         List<Match> matches = new ArrayList<>();
         for (List<ComparedCase> sameKey : baselineByKey.values()) {
             String key = sameKey.get(0).caseKey();
-            List<ComparedCase> candidates = otherLeft.stream().filter(c -> c.caseKey().equals(key)).toList();
+            List<ComparedCase> candidatesLeft = new ArrayList<>(
+                    otherLeft.stream().filter(c -> c.caseKey().equals(key)).toList());
             List<ComparedCase> unpaired = new ArrayList<>();
-            List<ComparedCase> candidatesLeft = new ArrayList<>(candidates);
             for (ComparedCase before : sameKey) {
                 ComparedCase samePrompt = candidatesLeft.stream()
                         .filter(c -> Objects.equals(c.promptLabel(), before.promptLabel())).findFirst().orElse(null);

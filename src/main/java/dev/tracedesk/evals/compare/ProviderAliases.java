@@ -1,6 +1,7 @@
 package dev.tracedesk.evals.compare;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,14 +42,14 @@ final class ProviderAliases {
 
     private static Iterable<JsonNode> providers(String configJson) {
         if (configJson == null || configJson.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
         try {
             JsonNode providers = MAPPER.readTree(configJson).path("providers");
-            return providers.isArray() ? providers : java.util.List.of();
+            return providers.isArray() ? providers : List.of();
         } catch (Exception unreadable) {
             // a config we cannot read explains no label; providers then match by name only
-            return java.util.List.of();
+            return List.of();
         }
     }
 }
