@@ -100,6 +100,24 @@ class RegressionBlameTest {
     }
 
     @Test
+    void aCaseLinkedToATraceButNoCallIsBlamedFromTheTracesLlmCall() {
+        try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
+            DSLContext dsl = workspace.dsl();
+            long before = linkedRun(dsl, "base", "PASS", "support", "3", "gpt-4o-2024-08-06", "{}", List.of(), "Yes.");
+            long after = linkedRun(dsl, "next", "ERROR", "support", "3", "gpt-4o-2024-08-06", "{}", List.of(), "No.");
+            dsl.update(EVAL_CASE).setNull(EVAL_CASE.SPAN_ID).execute();
+            ComparisonResult comparison = new RunComparison(dsl).compare(before, after);
+
+            Blame blame = new RegressionBlame(dsl).blame(comparison, comparison.pairs(CaseOutcome.REGRESSED).get(0));
+
+            assertThat(blame.other().source()).isEqualTo(CallFacts.Source.TRACE);
+            assertThat(blame.other().promptLabel()).isEqualTo("support@3");
+            assertThat(blame.summary()).isEqualTo("prompt same; model same");
+            assertThat(blame.changed()).extracting(BlameItem::aspect).containsExactly(Aspect.OUTPUT);
+        }
+    }
+
+    @Test
     void aCaseInOneRunOnlyHasNothingToBlame() {
         try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
             ComparisonResult empty = new ComparisonResult(new ComparedRun(1, "a", "promptfoo", null, null, null),
