@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "runs", description = "List eval runs, newest first, with how many cases passed, failed and errored.")
+@Command(name = "runs", description = "List eval runs, newest first, with how many cases passed, failed and errored.",
+        subcommands = RunCompareCommand.class)
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin

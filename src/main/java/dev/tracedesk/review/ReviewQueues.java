@@ -135,7 +135,13 @@ public final class ReviewQueues {
      * already there. Returns how many were added.
      */
     public int addTargets(long queueId, TargetKind kind, List<Long> targetIds, String reason) {
-        String reasonsJson = "[{\"rule\":" + quote(reason) + ",\"type\":\"QUEUE\"}]";
+        return addTargets(queueId, kind, targetIds,
+                new FlagReason(null, reason == null ? "Added to the queue" : reason, "QUEUE", null));
+    }
+
+    /** As above, with the reason the items carry spelled out (e.g. a REGRESSION with its detail). */
+    public int addTargets(long queueId, TargetKind kind, List<Long> targetIds, FlagReason reason) {
+        String reasonsJson = FlagReason.toJson(List.of(reason));
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Set<Long> present = new java.util.HashSet<>(tx.select(REVIEW_ITEM.TARGET_ID).from(REVIEW_ITEM)
@@ -204,10 +210,6 @@ public final class ReviewQueues {
                     REVIEW_ITEM.REASONS_JSON, REVIEW_ITEM.STATE, REVIEW_ITEM.CREATED_AT).valuesOfRows(rows).execute();
             rows.clear();
         }
-    }
-
-    private static String quote(String text) {
-        return FlagReason.quote(text == null ? "Added to the queue" : text);
     }
 
     private OffsetDateTime now() {
