@@ -91,6 +91,12 @@ public final class EvalRunsView {
                 Platform.runLater(() -> (browser.isVisible() ? runTable : root).requestFocus());
             }
         });
+        // the runs arrive after the section is shown: the table takes the focus the empty state held
+        browser.visibleProperty().addListener((observable, before, shown) -> {
+            if (shown && root.getScene() != null && root.getScene().getFocusOwner() == root) {
+                runTable.requestFocus();
+            }
+        });
     }
 
     private void setUpRuns() {
