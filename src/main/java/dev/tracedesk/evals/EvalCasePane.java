@@ -70,13 +70,14 @@ final class EvalCasePane extends VBox {
             header.getChildren().add(openTrace);
         }
         getChildren().setAll(header);
-        String facts = EvalFormat.caseFacts(evalCase);
         String who = String.join("  ·  ", java.util.stream.Stream.of(evalCase.provider(), evalCase.promptLabel())
                 .filter(text -> text != null && !text.isBlank()).toList());
-        if (!who.isEmpty() || !facts.isEmpty()) {
-            getChildren().add(muted(facts.isEmpty() ? who : who.isEmpty() ? facts : who + "  ·  " + facts));
+        for (String line : new String[] {who, EvalFormat.caseFacts(evalCase)}) {
+            if (!line.isEmpty()) {
+                getChildren().add(muted(line));
+            }
         }
-        if (evalCase.errorMessage() != null && !evalCase.errorMessage().isBlank()) {
+        if (showsError(row)) {
             Label error = text(evalCase.errorMessage());
             error.getStyleClass().add("case-error-text");
             getChildren().addAll(heading("Error"), error);
@@ -91,6 +92,16 @@ final class EvalCasePane extends VBox {
             getChildren().addAll(heading("Prompt"), text(evalCase.prompt()));
         }
         getChildren().addAll(heading("Provenance"), provenance(row, run));
+    }
+
+    /** A failed case's "error" is often its failed assertion's reason again; the table already says that. */
+    private static boolean showsError(EvalCaseRow row) {
+        String message = row.detail().errorMessage();
+        if (message == null || message.isBlank()) {
+            return false;
+        }
+        return row.errored() || row.assertions().stream().noneMatch(assertion -> message.strip().equals(
+                assertion.reason().strip()));
     }
 
     private static Node assertions(EvalCaseRow row) {

@@ -20,12 +20,12 @@ final class EvalRunColumns {
 
     static void installRuns(TableView<EvalRunRow> table) {
         TableColumn<EvalRunRow, java.time.OffsetDateTime> started =
-                runColumn("Date", 132, EvalRunRow::startedAt, EvalFormat::when);
+                runColumn("Date", 150, EvalRunRow::startedAt, EvalFormat::when);
         started.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(started,
                 runColumn("Tool", 88, EvalRunRow::tool, text -> text),
                 runColumn("Name", 230, EvalRunRow::name, text -> text),
-                runColumn("Providers", 270, row -> String.join(", ", row.providers()), text -> text),
+                runColumn("Providers", 340, row -> String.join(", ", row.providers()), text -> text),
                 runColumn("Prompt versions", 150, row -> String.join(", ", row.promptVersions()), text -> text),
                 numeric(runColumn("Cases", 64, EvalRunRow::cases, String::valueOf)),
                 numeric(runColumn("Pass rate", 80, EvalRunRow::passRate, EvalFormat::percent)),
@@ -52,8 +52,8 @@ final class EvalRunColumns {
         });
         table.getColumns().setAll(List.of(status,
                 numeric(caseColumn("Score", 60, row -> row.detail().score(), EvalFormat::score)),
-                caseColumn("Case", 190, row -> EvalFormat.oneLine(row.title()), text -> text),
-                caseColumn("Provider", 190, EvalCaseRow::provider, text -> text),
+                caseColumn("Case", 160, row -> EvalFormat.oneLine(row.title()), text -> text),
+                caseColumn("Provider", 210, EvalCaseRow::provider, text -> text),
                 caseColumn("Failed on", 120, EvalCaseRow::failedAssertionTypes, text -> text),
                 numeric(EvalRunColumns.<Long>caseColumn("Latency", 72, row -> row.detail().latencyMs(), ms -> ms + " ms")),
                 caseColumn("Output", 320, row -> EvalFormat.oneLine(row.detail().output()), text -> text)));
