@@ -27,7 +27,7 @@ public final class EvalFormat {
         return rate == null ? "" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
-    /** Dollars with four significant digits, since eval calls often cost a fraction of a cent. */
+    /** Dollars with three significant digits, since eval calls often cost a fraction of a cent. */
     public static String cost(BigDecimal usd) {
         if (usd == null) {
             return "";
@@ -36,7 +36,7 @@ public final class EvalFormat {
             return "$0";
         }
         BigDecimal shown = usd.abs().compareTo(BigDecimal.ONE) >= 0 ? usd.setScale(2, RoundingMode.HALF_UP)
-                : usd.round(new java.math.MathContext(4, RoundingMode.HALF_UP));
+                : usd.round(new java.math.MathContext(3, RoundingMode.HALF_UP));
         return "$" + shown.stripTrailingZeros().toPlainString();
     }
 

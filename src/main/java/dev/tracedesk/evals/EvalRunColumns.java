@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The columns of the Eval runs section's two tables. Each column holds the raw value (a date, a
@@ -15,24 +19,31 @@ import javafx.scene.control.TableView;
  */
 final class EvalRunColumns {
 
+    /** The key under which a column keeps how its cells write a value, so its width can be fitted to them. */
+    private static final String SHOWN_TEXT = "evalRunColumns.shownText";
+    /** Fitting looks at this many rows at most; a long run's later cases rarely need more room. */
+    private static final int ROWS_MEASURED = 500;
+    private static final double MAX_WIDTH = 420;
+
     private EvalRunColumns() {
     }
 
     static void installRuns(TableView<EvalRunRow> table) {
         TableColumn<EvalRunRow, java.time.OffsetDateTime> started =
-                runColumn("Date", 150, EvalRunRow::startedAt, EvalFormat::when);
+                runColumn("Date", 146, EvalRunRow::startedAt, EvalFormat::when);
         started.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(started,
-                runColumn("Tool", 88, EvalRunRow::tool, text -> text),
-                runColumn("Name", 230, EvalRunRow::name, text -> text),
-                runColumn("Providers", 340, row -> String.join(", ", row.providers()), text -> text),
-                runColumn("Prompt versions", 150, row -> String.join(", ", row.promptVersions()), text -> text),
+                runColumn("Tool", 84, EvalRunRow::tool, text -> text),
+                runColumn("Name", 210, EvalRunRow::name, text -> text),
                 numeric(runColumn("Cases", 64, EvalRunRow::cases, String::valueOf)),
-                numeric(runColumn("Pass rate", 80, EvalRunRow::passRate, EvalFormat::percent)),
+                numeric(runColumn("Pass rate", 96, EvalRunRow::passRate, EvalFormat::percent)),
                 numeric(runColumn("Errors", 64, EvalRunRow::errors, String::valueOf)),
-                numeric(runColumn("Total cost", 92, EvalRunRow::totalCost, EvalFormat::cost)),
-                numeric(runColumn("Mean latency", 104, EvalRunRow::meanLatencyMs, EvalFormat::latency)),
-                runColumn("Dataset", 130, row -> row.dataset() == null ? "" : row.dataset(), text -> text)));
+                numeric(runColumn("Total cost", 112, EvalRunRow::totalCost, EvalFormat::cost)),
+                numeric(runColumn("Mean latency", 126, EvalRunRow::meanLatencyMs, EvalFormat::latency)),
+                runColumn("Prompt versions", 150, row -> String.join("\n", row.promptVersions()), text -> text),
+                runColumn("Dataset", 100, row -> row.dataset() == null ? "" : row.dataset(), text -> text),
+                // one provider a line: a run of two or three models stays readable in a narrow column
+                runColumn("Providers", 220, row -> String.join("\n", row.providers()), text -> text)));
         // fixed widths and a horizontal scroll bar: squeezing eleven columns leaves only "…"
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
@@ -55,7 +66,7 @@ final class EvalRunColumns {
                 caseColumn("Case", 160, row -> EvalFormat.oneLine(row.title()), text -> text),
                 caseColumn("Provider", 210, EvalCaseRow::provider, text -> text),
                 caseColumn("Failed on", 120, EvalCaseRow::failedAssertionTypes, text -> text),
-                numeric(EvalRunColumns.<Long>caseColumn("Latency", 72, row -> row.detail().latencyMs(), ms -> ms + " ms")),
+                numeric(EvalRunColumns.<Long>caseColumn("Latency", 90, row -> row.detail().latencyMs(), ms -> ms + " ms")),
                 caseColumn("Output", 320, row -> EvalFormat.oneLine(row.detail().output()), text -> text)));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
@@ -70,6 +81,7 @@ final class EvalRunColumns {
         return column(title, width, value, text);
     }
 
+    @SuppressWarnings("unchecked")
     private static <S, T extends Comparable<? super T>> TableColumn<S, T> column(String title, double width,
             Function<S, T> value, Function<T, String> text) {
         TableColumn<S, T> column = new TableColumn<>(title);
@@ -77,6 +89,7 @@ final class EvalRunColumns {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         // a missing value (no cost reported) sorts as the smallest rather than throwing
         column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.getProperties().put(SHOWN_TEXT, (Function<Object, String>) item -> text.apply((T) item));
         column.setCellFactory(owner -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -90,5 +103,38 @@ final class EvalRunColumns {
     private static <S, T> TableColumn<S, T> numeric(TableColumn<S, T> column) {
         column.getStyleClass().add("numeric");
         return column;
+    }
+
+    /**
+     * Widens each column to its header and its widest cell text (each line of it), up to a limit:
+     * fixed widths guessed for one font cut dates and headers in another.
+     */
+    static <S> void fitToContent(TableView<S> table) {
+        Font headerFont = table.lookupAll(".column-header .label").stream().filter(Labeled.class::isInstance)
+                .map(node -> ((Labeled) node).getFont()).findFirst().orElse(Font.getDefault());
+        Text header = new Text();
+        header.setFont(headerFont);
+        Text probe = new Text();
+        probe.setFont(Font.font(headerFont.getFamily(), FontWeight.NORMAL, headerFont.getSize()));
+        List<S> rows = table.getItems().subList(0, Math.min(ROWS_MEASURED, table.getItems().size()));
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            @SuppressWarnings("unchecked")
+            Function<Object, String> shown = (Function<Object, String>) column.getProperties().get(SHOWN_TEXT);
+            double widest = width(header, column.getText()) + 20; // room for the sort arrow
+            for (S row : shown == null ? List.<S>of() : rows) {
+                Object value = column.getCellObservableValue(row).getValue();
+                if (value != null) {
+                    for (String line : shown.apply(value).split("\n")) {
+                        widest = Math.max(widest, width(probe, line) + 16);
+                    }
+                }
+            }
+            column.setPrefWidth(Math.ceil(Math.max(column.getMinWidth(), Math.min(widest, MAX_WIDTH))));
+        }
+    }
+
+    private static double width(Text probe, String text) {
+        probe.setText(text);
+        return probe.getLayoutBounds().getWidth();
     }
 }

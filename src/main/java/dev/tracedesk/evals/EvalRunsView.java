@@ -105,6 +105,8 @@ public final class EvalRunsView {
         sorted.comparatorProperty().bind(runTable.comparatorProperty());
         runTable.setItems(sorted);
         runTable.setPlaceholder(new Label("No eval runs yet."));
+        viewModel.runs().addListener((ListChangeListener<EvalRunRow>) change ->
+                Platform.runLater(() -> EvalRunColumns.fitToContent(runTable)));
         runCountLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.runs().size()
                 + (viewModel.runs().size() == 1 ? " run, newest first" : " runs, newest first"), viewModel.runs()));
         runTable.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
@@ -165,6 +167,9 @@ public final class EvalRunsView {
         sorted.comparatorProperty().bind(caseTable.comparatorProperty());
         caseTable.setItems(sorted);
         caseTable.setPlaceholder(new Label("No case of this run matches the filter."));
+        // fitted to the run's cases, not to each filter: columns that jump while one types are hard to read
+        viewModel.cases().addListener((ListChangeListener<EvalCaseRow>) change ->
+                Platform.runLater(() -> EvalRunColumns.fitToContent(caseTable)));
         caseTable.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null && after != viewModel.selectedCaseProperty().get()) {
                 viewModel.selectedCaseProperty().set(after);
