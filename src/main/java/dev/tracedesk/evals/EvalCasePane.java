@@ -203,6 +203,7 @@ final class EvalCasePane extends VBox {
         add.accept("Test", evalCase.testIndex() == null ? null : "#" + evalCase.testIndex());
         add.accept("Dataset item", evalCase.datasetItemKey());
         add.accept("Trace", row.hasTrace() ? evalCase.traceId() : "none linked");
+        add.accept("Span", row.spanId());
         return grid;
     }
 

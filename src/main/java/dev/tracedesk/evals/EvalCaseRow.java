@@ -6,17 +6,18 @@ import java.util.Locale;
 /**
  * A case of the run on screen, with its assertions read once and the lower-cased text the search
  * field looks in (description, vars and output), so filtering as one types costs no parsing.
+ * {@code spanId} is the external id of the span the case graded, or null.
  */
-public record EvalCaseRow(EvalCaseDetail detail, List<CaseAssertion> assertions, String searchText) {
+public record EvalCaseRow(EvalCaseDetail detail, List<CaseAssertion> assertions, String searchText, String spanId) {
 
     public EvalCaseRow {
         assertions = List.copyOf(assertions);
     }
 
-    public static EvalCaseRow of(EvalCaseDetail detail) {
+    public static EvalCaseRow of(EvalCaseDetail detail, String spanId) {
         String searchText = String.join("\n", nonNull(detail.description()), nonNull(detail.varsJson()),
                 nonNull(detail.output())).toLowerCase(Locale.ROOT);
-        return new EvalCaseRow(detail, CaseAssertion.parse(detail.assertionsJson()), searchText);
+        return new EvalCaseRow(detail, CaseAssertion.parse(detail.assertionsJson()), searchText, spanId);
     }
 
     private static String nonNull(String text) {

@@ -1,6 +1,7 @@
 package dev.tracedesk.evals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -188,8 +189,12 @@ public final class EvalRunsViewModel {
             showCases(null, List.of());
             return;
         }
-        tasks.submit("Reading " + run.name(), context -> new EvalRunQueries(open.get().dsl()).run(run.id())
-                .map(detail -> new Loaded(detail, detail.cases().stream().map(EvalCaseRow::of).toList())), read -> {
+        tasks.submit("Reading " + run.name(), context -> {
+            var dsl = open.get().dsl();
+            Map<Long, String> spans = EvalCaseSpans.ofRun(dsl, run.id());
+            return new EvalRunQueries(dsl).run(run.id()).map(detail -> new Loaded(detail, detail.cases().stream()
+                    .map(evalCase -> EvalCaseRow.of(evalCase, spans.get(evalCase.id()))).toList()));
+        }, read -> {
                     if (ticket == generation) {
                         showCases(read.map(Loaded::run).orElse(null), read.map(Loaded::cases).orElse(List.of()));
                     }
@@ -245,6 +250,6 @@ public final class EvalRunsViewModel {
             return;
         }
         status.set("");
-        openTrace.accept(new TraceLink(row.detail().traceId(), null));
+        openTrace.accept(new TraceLink(row.detail().traceId(), row.spanId()));
     }
 }

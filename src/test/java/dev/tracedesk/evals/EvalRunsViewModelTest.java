@@ -1,5 +1,8 @@
 package dev.tracedesk.evals;
 
+import static dev.tracedesk.store.generated.Tables.EVAL_CASE;
+import static dev.tracedesk.store.generated.Tables.SPAN;
+import static dev.tracedesk.store.generated.Tables.TRACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +15,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +183,7 @@ class EvalRunsViewModelTest {
     void aCaseWithATraceOpensItThroughTheLink() {
         try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
             EvalRunFixtures.seed(workspace.dsl());
+            linkTheLinkedCaseToASpan(workspace.dsl());
             EvalRunsViewModel viewModel = viewModel(workspace);
 
             assertThat(viewModel.runs()).extracting(EvalRunRow::name).containsExactly("refund prompt v2", "math", "match");
@@ -191,8 +196,18 @@ class EvalRunsViewModelTest {
             EvalCaseRow linked = viewModel.selectedCaseProperty().get();
             assertThat(linked.hasTrace()).isTrue();
             viewModel.openTrace();
-            assertThat(opened).containsExactly(new EvalRunsViewModel.TraceLink("t-linked", null));
+            assertThat(opened).as("at the span the case graded")
+                    .containsExactly(new EvalRunsViewModel.TraceLink("t-linked", "s-graded"));
         }
+    }
+
+    /** The fixture's linked case also names the call it graded. */
+    private static void linkTheLinkedCaseToASpan(DSLContext dsl) {
+        long trace = dsl.select(TRACE.ID).from(TRACE).where(TRACE.EXTERNAL_TRACE_ID.eq("t-linked")).fetchOne(TRACE.ID);
+        long span = dsl.insertInto(SPAN).set(SPAN.TRACE_ID, trace).set(SPAN.EXTERNAL_SPAN_ID, "s-graded")
+                .set(SPAN.KIND, "LLM").set(SPAN.NAME, "chat").set(SPAN.STATUS, "OK")
+                .returningResult(SPAN.ID).fetchOne().value1();
+        dsl.update(EVAL_CASE).set(EVAL_CASE.SPAN_ID, span).where(EVAL_CASE.TRACE_ID.eq(trace)).execute();
     }
 
     @Test
