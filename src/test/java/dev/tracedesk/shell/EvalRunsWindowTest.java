@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 
 import dev.tracedesk.app.MainWindow;
 import dev.tracedesk.evals.EvalCaseRow;
+import dev.tracedesk.evals.EvalRunFixtures;
 import dev.tracedesk.evals.EvalRunRow;
 
 /**
@@ -127,6 +128,27 @@ class EvalRunsWindowTest {
         robot.write("nigeria");
         RealReadersWindow.waitUntilIdle(window);
         assertThat(cases.getItems()).extracting(row -> row.detail().description()).containsExactly("Nigeria");
+        assertThat(window.guard().violations()).isEmpty();
+    }
+
+    @Test
+    void tOnACaseWithATraceOpensItInTheTracesSection(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.viewModel().session().stateProperty().get() == WorkspaceSession.State.READY);
+        EvalRunFixtures.seed(window.viewModel().session().workspace().orElseThrow().dsl());
+
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        TableView<EvalCaseRow> cases = table(robot, "#caseTable");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty());
+        RealReadersWindow.waitUntilIdle(window);
+        press(robot, KeyCode.ENTER);
+        press(robot, KeyCode.ENTER);
+        assertThat(cases.getSelectionModel().getSelectedItem().detail().traceId()).isEqualTo("t-linked");
+        assertThat(robot.lookup("#openTraceButton").queryAs(javafx.scene.control.Button.class).isFocused())
+                .as("a case with a trace offers it first").isTrue();
+
+        press(robot, KeyCode.T);
+        assertThat(window.viewModel().selectedSectionProperty().get()).isEqualTo(Section.TRACES);
         assertThat(window.guard().violations()).isEmpty();
     }
 
