@@ -73,7 +73,8 @@ final class ViewFactory {
         } else if (viewClass == TracesView.class) {
             return new TracesView(tracesViewModel(), goldenSet());
         } else if (viewClass == EvalRunsView.class) {
-            return new EvalRunsView(new EvalRunsViewModel(stats));
+            return new EvalRunsView(new EvalRunsViewModel(tasks, stats, main.session()::workspace,
+                    link -> openTrace(link.traceId(), link.spanId())));
         } else if (viewClass == DatasetsView.class) {
             return new DatasetsView(datasetsViewModel());
         } else if (viewClass == InsightsView.class) {
@@ -132,8 +133,13 @@ final class ViewFactory {
 
     /** "Open trace" from a review item: the Traces section, at the item's span. */
     private void openTrace(ReviewViewModel.TraceLink link) {
+        openTrace(link.traceId(), link.spanId());
+    }
+
+    /** "Open trace" from a review item or an eval case: the Traces section, at the span when one is named. */
+    private void openTrace(String traceId, String spanId) {
         main.select(Section.TRACES);
-        tracesViewModel().trace().open(link.traceId(), link.spanId());
+        tracesViewModel().trace().open(traceId, spanId);
     }
 
     private Parent loadSection(Section section) {
