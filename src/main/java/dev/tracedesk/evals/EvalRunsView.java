@@ -26,6 +26,9 @@ import dev.tracedesk.ui.EmptyState;
 public final class EvalRunsView {
 
     private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
+    private static final KeyCombination COMPARE = KeyCombination.keyCombination("Shortcut+K");
+    private static final KeyCombination CHARTS = KeyCombination.keyCombination("Shortcut+G");
+    private final RunWindows windows = new RunWindows();
 
     private final EvalRunsViewModel viewModel;
     private final EvalCasePane detail;
@@ -200,7 +203,11 @@ public final class EvalRunsView {
 
     private void onKey(KeyEvent event) {
         Object target = event.getTarget();
-        if (FIND.match(event)) {
+        if (COMPARE.match(event)) {
+            compare();
+        } else if (CHARTS.match(event)) {
+            charts();
+        } else if (FIND.match(event)) {
             searchField.requestFocus();
             searchField.selectAll();
         } else if (event.getCode() == KeyCode.ENTER && target == runTable) {
@@ -238,6 +245,19 @@ public final class EvalRunsView {
             detailScroll.setVvalue(0);
             (row.hasTrace() ? detail.openTraceButton() : detailScroll).requestFocus();
         }
+    }
+
+    @FXML
+    private void compare() {
+        EvalRunRow chosen = viewModel.selectedRunProperty().get();
+        if (chosen != null) {
+            windows.compare(runTable.getScene().getWindow(), viewModel, chosen);
+        }
+    }
+
+    @FXML
+    private void charts() {
+        windows.charts(runTable.getScene().getWindow(), viewModel);
     }
 
     private static boolean isInside(Object target, Node container) {

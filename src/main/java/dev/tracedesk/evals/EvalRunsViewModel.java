@@ -24,6 +24,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import dev.tracedesk.core.task.TaskRunner;
+import dev.tracedesk.evals.charts.RunChartsViewModel;
+import dev.tracedesk.evals.compare.CompareViewModel;
 import dev.tracedesk.stats.WorkspaceStats;
 import dev.tracedesk.store.Workspace;
 
@@ -59,6 +61,8 @@ public final class EvalRunsViewModel {
     private final ObservableList<String> providers = FXCollections.observableArrayList(ANY_PROVIDER);
     private final StringProperty provider = new SimpleStringProperty(this, "provider", ANY_PROVIDER);
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObjectProperty<Integer> scoreBin = new SimpleObjectProperty<>(this, "scoreBin");
+    private RunChartsViewModel charts;
     private final ReadOnlyStringWrapper caseCount = new ReadOnlyStringWrapper(this, "caseCount", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private boolean loaded;
@@ -74,10 +78,16 @@ public final class EvalRunsViewModel {
                 loadRun();
             }
         });
-        for (Observable filterPart : List.of(statusFilter, assertionType, provider, searchText)) {
+        for (Observable filterPart : List.of(statusFilter, assertionType, provider, searchText, scoreBin)) {
             filterPart.addListener(observable -> applyFilter());
         }
         stats.addListener((observable, before, after) -> refresh());
+        // a score bin comes from a chart click and has no control of its own: "All" lets it go
+        statusFilter.addListener((observable, before, after) -> {
+            if (after == CaseFilter.Status.ALL) {
+                scoreBin.set(null);
+            }
+        });
     }
 
     public ObservableList<EvalRunRow> runs() {
@@ -150,7 +160,7 @@ public final class EvalRunsViewModel {
     public CaseFilter filter() {
         return new CaseFilter(statusFilter.get() == null ? CaseFilter.Status.ALL : statusFilter.get(),
                 ANY_ASSERTION.equals(assertionType.get()) ? null : assertionType.get(),
-                ANY_PROVIDER.equals(provider.get()) ? null : provider.get(), searchText.get());
+                ANY_PROVIDER.equals(provider.get()) ? null : provider.get(), searchText.get(), scoreBin.get());
     }
 
     /** Back to every case of the run. */
@@ -159,6 +169,37 @@ public final class EvalRunsViewModel {
         assertionType.set(ANY_ASSERTION);
         provider.set(ANY_PROVIDER);
         searchText.set("");
+        scoreBin.set(null);
+    }
+
+    /** The compare window's view model (one per window). */
+    public CompareViewModel newComparison() {
+        return new CompareViewModel(tasks, workspace, java.time.Clock.systemUTC());
+    }
+
+    /** The charts' view model; a click on a point or bar shows its cases here. */
+    public RunChartsViewModel charts() {
+        if (charts == null) {
+            charts = new RunChartsViewModel(tasks, workspace);
+            charts.setOnDrill(this::openDrill);
+        }
+        return charts;
+    }
+
+    /** The cases behind a chart's point or bar: its run, filtered as the point or bar says. */
+    public void openDrill(RunChartsViewModel.Drill drill) {
+        clearFilter();
+        if (drill.provider() != null) {
+            provider.set(drill.provider());
+        }
+        if (drill.failedAssertionType() != null) {
+            statusFilter.set(CaseFilter.Status.FAILURES);
+            assertionType.set(drill.failedAssertionType());
+        }
+        scoreBin.set(drill.scoreBin());
+        runs.stream().filter(run -> run.id() == drill.runId()).findFirst().ifPresent(selectedRun::set);
+        status.set(drill.scoreBin() == null ? "" : "Cases scoring " + RunChartsViewModel.Drill.binLabel(drill.scoreBin())
+                + ", from the chart; All shows every case.");
     }
 
     /** Reads the runs again, keeping the chosen run when it still exists, else choosing the newest. */

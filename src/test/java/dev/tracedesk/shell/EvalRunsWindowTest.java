@@ -164,6 +164,44 @@ class EvalRunsWindowTest {
         return all.toString();
     }
 
+    @Test
+    void ctrlKComparesTheChosenRunWithThePreviousOneAndShowsTheBlameOfARegression(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.viewModel().session().stateProperty().get() == WorkspaceSession.State.READY);
+        robot.interact(() -> window.viewModel().importFiles(List.of(V1, V2)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> window.viewModel().imports().lastSummaryProperty().get() != null);
+        RealReadersWindow.waitUntilIdle(window);
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot, "#runTable").getItems().size() == 2);
+
+        // the newest run (v2) is chosen; Ctrl+K offers the run before it as the baseline, Enter compares
+        press(robot, KeyCode.CONTROL, KeyCode.K);
+        javafx.scene.control.DialogPane ask = (javafx.scene.control.DialogPane) javafx.stage.Window.getWindows().stream()
+                .map(w -> w.getScene().getRoot()).filter(javafx.scene.control.DialogPane.class::isInstance)
+                .findFirst().orElseThrow();
+        assertThat(ask.getHeaderText()).contains("Capital cities (prompt v2)");
+        robot.targetWindow(ask.getScene().getWindow());
+        press(robot, KeyCode.ENTER);
+        robot.targetWindow(window.stage());
+        javafx.stage.Window compare = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene().lookup("#compareMatrix") != null).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> compare.getScene().lookup("#blameGrid") != null);
+        assertThat(((Label) compare.getScene().lookup("#compareCounts")).getText()).startsWith("6 regressed");
+        assertThat(((javafx.stage.Stage) compare).getScene().getRoot().lookupAll(".blame-changed"))
+                .extracting(node -> ((Label) node).getText()).contains("prompt  ●");
+        robot.interact(((javafx.stage.Stage) compare)::close);
+
+        // Ctrl+G: the charts window; a bar of failures per assertion type opens those cases
+        press(robot, KeyCode.CONTROL, KeyCode.G);
+        javafx.stage.Window charts = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene().lookup("#runCharts") != null).findFirst().orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !charts.getScene().getRoot().lookupAll(".chart-bar").isEmpty());
+        snapshot(robot, charts.getScene().getRoot(), "eval-runs-charts");
+        assertThat(window.guard().violations()).isEmpty();
+        robot.interact(((javafx.stage.Stage) charts)::close);
+    }
+
     private static void snapshot(FxRobot robot, Node inScene, String name) {
         robot.interact(() -> {
             try {

@@ -90,7 +90,7 @@ public final class RunChartQueries {
         return bins;
     }
 
-    static int bin(double score) {
+    public static int bin(double score) {
         return Math.max(0, Math.min(SCORE_BINS - 1, (int) Math.floor(score * SCORE_BINS)));
     }
 

@@ -48,11 +48,31 @@ public final class RunChartsView extends VBox {
         grid.add(passRate, 0, 0);
         grid.add(cost, 1, 0);
         grid.add(latency, 2, 0);
-        Label runLabel = new Label("Run");
+        Label runLabel = new Label("Failures and scores of");
+        runLabel.getStyleClass().add("title-4");
         HBox runRow = new HBox(8, runLabel, runChoice);
         runRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        grid.add(failures, 0, 1);
-        grid.add(scores, 1, 1);
+        runRow.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        grid.add(runRow, 0, 1, 3, 1);
+        grid.add(failures, 0, 2);
+        grid.add(scores, 1, 2);
+        latency.setLegendVisible(false);
+        for (var counts : List.of(failures, scores)) {
+            // counts of cases: whole numbers only on the axis
+            NumberAxis axis = (NumberAxis) counts.getYAxis();
+            axis.setMinorTickCount(0);
+            axis.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number value) {
+                    return value.doubleValue() == Math.rint(value.doubleValue()) ? Integer.toString(value.intValue()) : "";
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    return Integer.valueOf(text);
+                }
+            });
+        }
         for (var chart : List.of(passRate, cost, latency, failures, scores)) {
             GridPane.setHgrow(chart, Priority.ALWAYS);
             GridPane.setVgrow(chart, Priority.ALWAYS);
@@ -61,7 +81,8 @@ public final class RunChartsView extends VBox {
         VBox.setVgrow(grid, Priority.ALWAYS);
         Label hint = new Label("Click a point or bar to open the cases behind it.");
         hint.getStyleClass().add("text-muted");
-        getChildren().addAll(runRow, grid, hint);
+        setPadding(new javafx.geometry.Insets(12));
+        getChildren().addAll(grid, hint);
         setUpRunChoice();
         viewModel.passRates().addListener((ListChangeListener<RunChartQueries.PassRate>) change -> fillRunCharts());
         viewModel.costs().addListener((ListChangeListener<RunChartQueries.CostAndLatency>) change -> fillRunCharts());
