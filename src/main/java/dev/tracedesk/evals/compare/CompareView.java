@@ -100,9 +100,9 @@ public final class CompareView {
             }
         });
         matrix.getColumns().setAll(java.util.List.of(outcome,
-                column("Case", 150, pair -> pair.description() == null ? pair.caseKey() : pair.description()),
-                column("Provider", 170, CasePair::provider),
-                column("Baseline", 72, pair -> pair.baseline() == null ? "—" : pair.baseline().status().toLowerCase()),
+                column("Case", 130, pair -> pair.description() == null ? pair.caseKey() : pair.description()),
+                column("Provider", 200, CasePair::provider),
+                column("Before", 72, pair -> pair.baseline() == null ? "—" : pair.baseline().status().toLowerCase()),
                 column("Now", 64, pair -> pair.other() == null ? "—" : pair.other().status().toLowerCase())));
         matrix.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
