@@ -42,7 +42,8 @@ final class ComparePairPane extends VBox {
                         + "\n   before: " + orNone(flipped.baselineReason()) + "\n   now: " + orNone(flipped.otherReason())));
             }
         }
-        getChildren().addAll(heading("Output, baseline → now"), diff(pair.outputDiff()));
+        getChildren().addAll(heading("Outputs"), sideBySide(pair), heading("Output, baseline → now (word diff)"),
+                diff(pair.outputDiff()));
         if (pair.outcome() == CaseOutcome.REGRESSED) {
             getChildren().add(heading("What changed behind it"));
             getChildren().add(blame == null ? muted("Reading…") : blameGrid(blame));
@@ -71,6 +72,31 @@ final class ComparePairPane extends VBox {
             grid.addRow(row++, aspect, shown);
         }
         return grid;
+    }
+
+    /** The two outputs next to each other (an error's message stands in for a missing output). */
+    private static GridPane sideBySide(CasePair pair) {
+        GridPane grid = new GridPane();
+        grid.setId("outputsSideBySide");
+        grid.setHgap(16);
+        grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        grid.addRow(0, muted("Baseline · " + status(pair.baseline())), muted("Now · " + status(pair.other())));
+        grid.addRow(1, wrapped(shown(pair.baseline())), wrapped(shown(pair.other())));
+        return grid;
+    }
+
+    private static String status(ComparedCase side) {
+        return side == null ? "not in this run" : side.status().toLowerCase(Locale.ROOT);
+    }
+
+    private static String shown(ComparedCase side) {
+        if (side == null) {
+            return "—";
+        }
+        return orNone(side.output() != null ? side.output() : side.errorMessage());
     }
 
     private static TextFlow diff(List<TextDiff.Run> runs) {
