@@ -96,7 +96,7 @@ public final class EvalRunsView {
         });
         // the runs arrive after the section is shown: the table takes the focus the empty state held
         browser.visibleProperty().addListener((observable, before, shown) -> {
-            if (shown && root.getScene() != null && root.getScene().getFocusOwner() == root) {
+            if (shown && root.getScene() != null && !(root.getScene().getFocusOwner() instanceof TextInputControl)) {
                 runTable.requestFocus();
             }
         });

@@ -141,6 +141,7 @@ class EvalRunsWindowTest {
         TableView<EvalCaseRow> cases = table(robot, "#caseTable");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty());
         RealReadersWindow.waitUntilIdle(window);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table(robot, "#runTable").isFocused());
         press(robot, KeyCode.ENTER);
         press(robot, KeyCode.ENTER);
         assertThat(cases.getSelectionModel().getSelectedItem().detail().traceId()).isEqualTo("t-linked");
