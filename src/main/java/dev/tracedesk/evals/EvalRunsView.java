@@ -1,5 +1,7 @@
 package dev.tracedesk.evals;
 
+import java.util.List;
+
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -108,6 +110,8 @@ public final class EvalRunsView {
         sorted.comparatorProperty().bind(runTable.comparatorProperty());
         runTable.setItems(sorted);
         runTable.setPlaceholder(new Label("No eval runs yet."));
+        // several runs chosen (Shift/Ctrl+click): Ctrl+K compares them with the oldest in one matrix
+        runTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         viewModel.runs().addListener((ListChangeListener<EvalRunRow>) change ->
                 Platform.runLater(() -> EvalRunColumns.fitToContent(runTable)));
         runCountLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.runs().size()
@@ -249,10 +253,9 @@ public final class EvalRunsView {
 
     @FXML
     private void compare() {
-        EvalRunRow chosen = viewModel.selectedRunProperty().get();
-        if (chosen != null) {
-            windows.compare(runTable.getScene().getWindow(), viewModel, chosen);
-        }
+        List<EvalRunRow> chosen = List.copyOf(runTable.getSelectionModel().getSelectedItems());
+        windows.compare(runTable.getScene().getWindow(), viewModel, chosen.isEmpty() && viewModel.selectedRunProperty().get()
+                != null ? List.of(viewModel.selectedRunProperty().get()) : chosen);
     }
 
     @FXML

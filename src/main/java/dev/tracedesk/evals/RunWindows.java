@@ -19,11 +19,24 @@ final class RunWindows {
     private Stage charts;
 
     /**
-     * Asks for the baseline — by default the run that started just before the chosen one — and
-     * opens the compare window. Each comparison gets a window of its own, so several runs can be
-     * compared with one baseline side by side.
+     * With several runs chosen in the table, compares them with the oldest of them in one matrix.
+     * With one, asks for the baseline — by default the run that started just before it.
      */
-    void compare(Window owner, EvalRunsViewModel viewModel, EvalRunRow chosen) {
+    void compare(Window owner, EvalRunsViewModel viewModel, List<EvalRunRow> selected) {
+        if (selected.size() >= 2) {
+            // several runs chosen: the oldest is the baseline, the others its columns, oldest first
+            List<EvalRunRow> oldestFirst = viewModel.runs().stream().filter(selected::contains)
+                    .sorted(java.util.Comparator.comparingInt(run -> -viewModel.runs().indexOf(run))).toList();
+            CompareView.open(owner, viewModel.newComparison(), oldestFirst.get(0).id(),
+                    oldestFirst.subList(1, oldestFirst.size()).stream().map(EvalRunRow::id).toList());
+            return;
+        }
+        if (!selected.isEmpty()) {
+            compareWithChosenBaseline(owner, viewModel, selected.get(0));
+        }
+    }
+
+    private void compareWithChosenBaseline(Window owner, EvalRunsViewModel viewModel, EvalRunRow chosen) {
         List<EvalRunRow> others = viewModel.runs().stream().filter(run -> run.id() != chosen.id()).toList();
         if (others.isEmpty()) {
             return;

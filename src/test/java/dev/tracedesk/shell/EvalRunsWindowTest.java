@@ -193,6 +193,19 @@ class EvalRunsWindowTest {
                 .extracting(node -> ((Label) node).getText()).contains("prompt  ●");
         robot.interact(((javafx.stage.Stage) compare)::close);
 
+        // both runs chosen in the table: Ctrl+K compares them with the oldest, no question asked
+        robot.interact(() -> {
+            table(robot, "#runTable").requestFocus();
+            table(robot, "#runTable").getSelectionModel().selectAll();
+        });
+        press(robot, KeyCode.CONTROL, KeyCode.K);
+        javafx.stage.Window both = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene().lookup("#compareMatrix") != null).findFirst().orElseThrow();
+        assertThat(javafx.stage.Window.getWindows()).noneMatch(w -> w.getScene().getRoot() instanceof javafx.scene.control.DialogPane);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ((Label) both.getScene().lookup("#compareCounts")).getText()
+                .startsWith("6 regressed"));
+        robot.interact(((javafx.stage.Stage) both)::close);
+
         // Ctrl+G: the charts window; a bar of failures per assertion type opens those cases
         press(robot, KeyCode.CONTROL, KeyCode.G);
         javafx.stage.Window charts = javafx.stage.Window.getWindows().stream()

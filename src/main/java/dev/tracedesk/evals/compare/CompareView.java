@@ -1,15 +1,12 @@
 package dev.tracedesk.evals.compare;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -41,15 +38,20 @@ public final class CompareView {
         }
     }
 
-    /** Opens the window over {@code owner} and starts the comparison. */
+    /** Opens the window over {@code owner} and starts comparing one run with the baseline. */
     public static Stage open(Window owner, CompareViewModel viewModel, long baselineRunId, long otherRunId) {
+        return open(owner, viewModel, baselineRunId, java.util.List.of(otherRunId));
+    }
+
+    /** As above, with several runs against one baseline: the matrix gets a column per run. */
+    public static Stage open(Window owner, CompareViewModel viewModel, long baselineRunId, java.util.List<Long> otherRunIds) {
         CompareView view = new CompareView(viewModel);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Compare runs");
         stage.setScene(new Scene(view.root, 1280, 800));
         stage.show();
-        viewModel.compare(baselineRunId, otherRunId);
+        viewModel.compare(baselineRunId, otherRunIds);
         return stage;
     }
 
@@ -61,9 +63,14 @@ public final class CompareView {
         Label title = new Label();
         title.getStyleClass().add("title-3");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
-            ComparisonResult result = viewModel.resultProperty().get();
-            return result == null ? "Comparing…" : result.other().label() + "  vs  baseline " + result.baseline().label();
-        }, viewModel.resultProperty()));
+            var results = viewModel.results();
+            if (results.isEmpty()) {
+                return "Comparing…";
+            }
+            String others = results.stream().map(result -> result.other().label())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return others + "  vs  baseline " + results.get(0).baseline().label();
+        }, viewModel.results()));
         Label counts = new Label();
         counts.setId("compareCounts");
         counts.getStyleClass().add("compare-counts");
@@ -84,26 +91,11 @@ public final class CompareView {
     }
 
     private SplitPane body() {
-        TableView<CasePair> matrix = new TableView<>(viewModel.rows());
+        TableView<MatrixRow> matrix = new TableView<>(viewModel.rows());
         matrix.setId("compareMatrix");
         matrix.setPlaceholder(new Label("No case changed its outcome. Clear \"Only differences\" to see them all."));
-        TableColumn<CasePair, String> outcome = column("Outcome", 120, pair -> CompareViewModel.word(pair.outcome()));
-        outcome.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String word, boolean empty) {
-                super.updateItem(word, empty);
-                getStyleClass().removeIf(style -> style.startsWith("outcome-"));
-                setText(empty ? null : word);
-                if (!empty && word != null) {
-                    getStyleClass().add("outcome-" + word.replace(' ', '-'));
-                }
-            }
-        });
-        matrix.getColumns().setAll(java.util.List.of(outcome,
-                column("Case", 130, pair -> pair.description() == null ? pair.caseKey() : pair.description()),
-                column("Provider", 200, CasePair::provider),
-                column("Before", 72, pair -> pair.baseline() == null ? "—" : pair.baseline().status().toLowerCase()),
-                column("Now", 64, pair -> pair.other() == null ? "—" : pair.other().status().toLowerCase())));
+        viewModel.results().addListener((javafx.collections.ListChangeListener<ComparisonResult>) change ->
+                matrix.getColumns().setAll(MatrixColumns.of(viewModel.results())));
         matrix.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 viewModel.selectedProperty().set(after);
@@ -115,7 +107,7 @@ public final class CompareView {
             }
         });
         ComparePairPane pane = new ComparePairPane();
-        viewModel.selectedProperty().addListener((observable, before, after) -> pane.show(after, null));
+        viewModel.selectedProperty().addListener((observable, before, after) -> pane.show(after == null ? null : after.focus(), null));
         viewModel.blameProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 pane.show(after.pair(), after);
@@ -135,13 +127,5 @@ public final class CompareView {
         HBox line = new HBox(status);
         line.getStyleClass().add("compare-statusline");
         return line;
-    }
-
-    private static TableColumn<CasePair, String> column(String title, double width,
-                                                        java.util.function.Function<CasePair, String> text) {
-        TableColumn<CasePair, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        return column;
     }
 }

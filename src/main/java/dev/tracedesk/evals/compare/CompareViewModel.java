@@ -30,10 +30,10 @@ public final class CompareViewModel {
     private final TaskRunner tasks;
     private final Supplier<Optional<Workspace>> workspace;
     private final Clock clock;
-    private final ReadOnlyObjectWrapper<ComparisonResult> result = new ReadOnlyObjectWrapper<>(this, "result");
-    private final ObservableList<CasePair> rows = FXCollections.observableArrayList();
+    private final ObservableList<ComparisonResult> results = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty onlyDifferences = new SimpleBooleanProperty(this, "onlyDifferences", true);
-    private final ObjectProperty<CasePair> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<MatrixRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Blame> blame = new ReadOnlyObjectWrapper<>(this, "blame");
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper(this, "counts", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -44,15 +44,16 @@ public final class CompareViewModel {
         this.workspace = workspace;
         this.clock = clock;
         onlyDifferences.addListener((observable, before, after) -> fillRows());
-        selected.addListener((observable, before, after) -> loadBlame(after));
+        selected.addListener((observable, before, after) -> loadBlame(after == null ? null : after.focus()));
     }
 
-    public ReadOnlyObjectProperty<ComparisonResult> resultProperty() {
-        return result.getReadOnlyProperty();
+    /** One comparison per compared run, in the order the runs were chosen; all against one baseline. */
+    public ObservableList<ComparisonResult> results() {
+        return results;
     }
 
-    /** The matrix: every matched case, or only those whose outcome is not "unchanged". */
-    public ObservableList<CasePair> rows() {
+    /** The matrix: a row per case, a column per compared run; only rows with a change unless asked for all. */
+    public ObservableList<MatrixRow> rows() {
         return rows;
     }
 
@@ -60,7 +61,7 @@ public final class CompareViewModel {
         return onlyDifferences;
     }
 
-    public ObjectProperty<CasePair> selectedProperty() {
+    public ObjectProperty<MatrixRow> selectedProperty() {
         return selected;
     }
 
@@ -79,39 +80,49 @@ public final class CompareViewModel {
     }
 
     public void compare(long baselineRunId, long otherRunId) {
+        compare(baselineRunId, List.of(otherRunId));
+    }
+
+    /** Compares each of {@code otherRunIds} with the baseline; the matrix gets a column per run. */
+    public void compare(long baselineRunId, List<Long> otherRunIds) {
         Optional<Workspace> open = workspace.get();
-        if (open.isEmpty()) {
+        if (open.isEmpty() || otherRunIds.isEmpty()) {
             return;
         }
         status.set("Comparing…");
-        tasks.submit("Comparing runs", context -> new RunComparison(open.get().dsl()).compare(baselineRunId, otherRunId),
-                compared -> {
-                    result.set(compared);
-                    counts.set(describe(compared.counts()));
-                    status.set(compared.hasRegressions() ? "Choose a regressed case to see what changed behind it."
-                            : "Nothing regressed.");
-                    fillRows();
-                }, failure -> status.set("Could not compare: " + failure.getMessage()));
+        tasks.submit("Comparing runs", context -> {
+            RunComparison comparison = new RunComparison(open.get().dsl());
+            return otherRunIds.stream().map(other -> comparison.compare(baselineRunId, other)).toList();
+        }, compared -> {
+            results.setAll(compared);
+            counts.set(compared.size() == 1 ? describe(compared.get(0).counts()) : compared.stream()
+                    .map(result -> result.other().label() + ": " + describe(result.counts()))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            boolean regressed = compared.stream().anyMatch(ComparisonResult::hasRegressions);
+            status.set(regressed ? "Choose a regressed case to see what changed behind it." : "Nothing regressed.");
+            fillRows();
+        }, failure -> status.set("Could not compare: " + failure.getMessage()));
     }
 
     private void fillRows() {
-        ComparisonResult compared = result.get();
-        if (compared == null) {
+        if (results.isEmpty()) {
             rows.clear();
             return;
         }
-        CasePair keep = selected.get();
-        List<CasePair> all = compared.providers().stream().flatMap(provider -> provider.pairs().stream())
-                .filter(pair -> !onlyDifferences.get() || pair.outcome() != CaseOutcome.UNCHANGED)
-                .sorted(java.util.Comparator.comparing(CasePair::outcome)).toList();
+        MatrixRow keep = selected.get();
+        List<MatrixRow> all = MatrixRow.of(results).stream()
+                .filter(row -> !onlyDifferences.get() || !row.allUnchanged()).toList();
         rows.setAll(all);
-        selected.set(keep != null && all.contains(keep) ? keep : all.isEmpty() ? null : all.get(0));
+        MatrixRow again = keep == null ? null : all.stream().filter(row -> row.caseKey().equals(keep.caseKey())
+                && row.provider().equals(keep.provider())).findFirst().orElse(null);
+        selected.set(again != null ? again : all.isEmpty() ? null : all.get(0));
     }
 
     private void loadBlame(CasePair pair) {
         int ticket = ++blameTicket;
         blame.set(null);
-        ComparisonResult compared = result.get();
+        ComparisonResult compared = pair == null ? null : results.stream().filter(result -> result.providers().stream()
+                .anyMatch(provider -> provider.pairs().contains(pair))).findFirst().orElse(null);
         Optional<Workspace> open = workspace.get();
         if (pair == null || compared == null || open.isEmpty() || pair.outcome() != CaseOutcome.REGRESSED) {
             return;
@@ -126,19 +137,24 @@ public final class CompareViewModel {
 
     /** Puts the regressed cases into a review queue with the reason "regression vs BASELINE". */
     public void sendRegressionsToReview() {
-        ComparisonResult compared = result.get();
+        List<ComparisonResult> regressed = results.stream().filter(ComparisonResult::hasRegressions).toList();
         Optional<Workspace> open = workspace.get();
-        if (compared == null || open.isEmpty()) {
+        if (results.isEmpty() || open.isEmpty()) {
             return;
         }
-        if (!compared.hasRegressions()) {
+        if (regressed.isEmpty()) {
             status.set("Nothing regressed: there is nothing to send to review.");
             return;
         }
-        tasks.submit("Sending regressions to review", context -> new RegressionsToReview(open.get().dsl(), clock)
-                .send(compared), sent -> status.set("Sent " + sent.regressions() + " regressions to the review queue \""
-                        + sent.queueName() + "\" (" + sent.added() + " new items)."),
-                failure -> status.set("Not sent: " + failure.getMessage()));
+        tasks.submit("Sending regressions to review", context -> {
+            RegressionsToReview review = new RegressionsToReview(open.get().dsl(), clock);
+            return regressed.stream().map(review::send).toList();
+        }, sent -> {
+            int regressions = sent.stream().mapToInt(RegressionsToReview.Sent::regressions).sum();
+            int added = sent.stream().mapToInt(RegressionsToReview.Sent::added).sum();
+            status.set("Sent " + regressions + " regressions to the review queue \"" + sent.get(0).queueName() + "\" ("
+                    + added + " new items).");
+        }, failure -> status.set("Not sent: " + failure.getMessage()));
     }
 
     static String describe(Map<CaseOutcome, Integer> counts) {

@@ -35,9 +35,9 @@ class CompareViewModelTest {
 
             assertThat(viewModel.countsProperty().get()).startsWith(regressions + " regressed  ·  ")
                     .contains(unchanged + " unchanged");
-            assertThat(viewModel.rows()).as("only differences").noneMatch(pair -> pair.outcome() == CaseOutcome.UNCHANGED);
-            assertThat(viewModel.rows()).filteredOn(pair -> pair.outcome() == CaseOutcome.REGRESSED).hasSize(regressions);
-            CasePair first = viewModel.selectedProperty().get();
+            assertThat(viewModel.rows()).as("only differences").noneMatch(MatrixRow::allUnchanged);
+            assertThat(viewModel.rows()).filteredOn(row -> row.focus().outcome() == CaseOutcome.REGRESSED).hasSize(regressions);
+            CasePair first = viewModel.selectedProperty().get().focus();
             assertThat(first.outcome()).as("regressions first, the first one chosen").isEqualTo(CaseOutcome.REGRESSED);
             Blame blame = viewModel.blameProperty().get();
             assertThat(blame.pair()).isEqualTo(first);
@@ -45,10 +45,10 @@ class CompareViewModelTest {
             assertThat(blame.summary()).startsWith("prompt capital-v1 → capital-v2");
 
             viewModel.onlyDifferencesProperty().set(false);
-            assertThat(viewModel.rows()).filteredOn(pair -> pair.outcome() == CaseOutcome.UNCHANGED).hasSize(unchanged);
-            assertThat(viewModel.selectedProperty().get()).as("the choice is kept").isEqualTo(first);
+            assertThat(viewModel.rows()).filteredOn(MatrixRow::allUnchanged).hasSize(unchanged);
+            assertThat(viewModel.selectedProperty().get().focus()).as("the choice is kept").isEqualTo(first);
 
-            CasePair improved = viewModel.rows().stream().filter(pair -> pair.outcome() == CaseOutcome.IMPROVED)
+            MatrixRow improved = viewModel.rows().stream().filter(row -> row.focus().outcome() == CaseOutcome.IMPROVED)
                     .findFirst().orElseThrow();
             viewModel.selectedProperty().set(improved);
             assertThat(viewModel.blameProperty().get()).as("blame is for regressions").isNull();
@@ -69,9 +69,34 @@ class CompareViewModelTest {
                     () -> Optional.of(workspace.workspace()), Clock.systemUTC());
             viewModel.compare(runs.v1(), runs.v1());
             assertThat(viewModel.statusProperty().get()).isEqualTo("Nothing regressed.");
-            assertThat(viewModel.rows()).noneMatch(pair -> pair.outcome() == CaseOutcome.REGRESSED);
+            assertThat(viewModel.rows()).noneMatch(row -> row.focus().outcome() == CaseOutcome.REGRESSED);
             viewModel.sendRegressionsToReview();
             assertThat(viewModel.statusProperty().get()).startsWith("Nothing regressed: there is nothing to send");
+        }
+    }
+
+    @Test
+    void severalRunsAgainstOneBaselineShareOneMatrixWithAColumnEach() {
+        try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
+            PromptVersionRuns.Imported runs = PromptVersionRuns.importBoth(workspace.dsl());
+            CompareViewModel viewModel = new CompareViewModel(new ImmediateTaskRunner(),
+                    () -> Optional.of(workspace.workspace()), Clock.systemUTC());
+
+            // v2 against v1, and v1 against itself: the second column never changes
+            viewModel.compare(runs.v1(), java.util.List.of(runs.v2(), runs.v1()));
+
+            assertThat(viewModel.results()).hasSize(2);
+            assertThat(viewModel.countsProperty().get().split("\n")).hasSize(2);
+            ComparisonResult alone = new RunComparison(workspace.dsl()).compare(runs.v1(), runs.v2());
+            long changedCases = alone.providers().stream().flatMap(p -> p.pairs().stream())
+                    .filter(pair -> pair.outcome() != CaseOutcome.UNCHANGED).count();
+            assertThat(viewModel.rows()).hasSize((int) changedCases).allSatisfy(row -> {
+                assertThat(row.pairs()).hasSize(2);
+                assertThat(row.pairs().get(1).outcome()).isIn(CaseOutcome.UNCHANGED, CaseOutcome.STILL_FAILING,
+                        CaseOutcome.ERRORED_IN_BOTH);
+            });
+            assertThat(viewModel.selectedProperty().get().focus().outcome()).isEqualTo(CaseOutcome.REGRESSED);
+            assertThat(viewModel.blameProperty().get()).isNotNull();
         }
     }
 }
