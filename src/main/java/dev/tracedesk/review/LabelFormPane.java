@@ -19,7 +19,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 import dev.tracedesk.review.log.LabelAction;
@@ -156,12 +155,7 @@ final class LabelFormPane extends VBox {
     }
 
     private void renderDiff() {
-        diff.getChildren().clear();
-        for (TextDiff.Run run : TextDiff.of(original, correction.getText())) {
-            Text text = new Text(run.text());
-            text.getStyleClass().add("diff-" + run.change().name().toLowerCase(Locale.ROOT));
-            diff.getChildren().add(text);
-        }
+        WordDiff.fill(diff, TextDiff.of(original, correction.getText()));
     }
 
     private FlowPane actions() {

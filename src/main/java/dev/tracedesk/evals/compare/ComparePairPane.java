@@ -7,10 +7,10 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 import dev.tracedesk.review.TextDiff;
+import dev.tracedesk.review.WordDiff;
 
 /**
  * One compared case: the assertions that flipped with both reasons, the two outputs with a word
@@ -102,11 +102,7 @@ final class ComparePairPane extends VBox {
     private static TextFlow diff(List<TextDiff.Run> runs) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("compare-diff");
-        for (TextDiff.Run run : runs) {
-            Text text = new Text(run.text());
-            text.getStyleClass().add("diff-" + run.change().name().toLowerCase(Locale.ROOT));
-            flow.getChildren().add(text);
-        }
+        WordDiff.fill(flow, runs);
         return flow;
     }
 

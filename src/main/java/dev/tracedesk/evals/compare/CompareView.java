@@ -32,10 +32,9 @@ public final class CompareView {
         root.setTop(header());
         root.setCenter(body());
         root.setBottom(statusLine());
-        var css = CompareView.class.getResource("/css/compare.css");
-        if (css != null) {
-            root.getStylesheets().add(css.toExternalForm());
-        }
+        // a window of its own: the app's sheet (the word diff's styles) and the window's
+        root.getStylesheets().addAll(CompareView.class.getResource("/css/tracedesk.css").toExternalForm(),
+                CompareView.class.getResource("/css/compare.css").toExternalForm());
     }
 
     /** Opens the window over {@code owner} and starts comparing one run with the baseline. */

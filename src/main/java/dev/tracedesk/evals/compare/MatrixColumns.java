@@ -18,7 +18,7 @@ final class MatrixColumns {
         List<TableColumn<MatrixRow, String>> columns = new ArrayList<>();
         columns.add(column("Case", 130, MatrixRow::description));
         columns.add(column("Provider", 200, MatrixRow::provider));
-        columns.add(column("Baseline", 76, row -> {
+        columns.add(column("Baseline", 88, row -> {
             CasePair any = row.focus();
             return any == null || any.baseline() == null ? "—" : any.baseline().status().toLowerCase();
         }));
