@@ -21,6 +21,7 @@ import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.write.CanonicalWriter;
 import dev.tracedesk.ingest.write.ImportCounts;
+import dev.tracedesk.ingest.write.LlmCallFacts;
 import dev.tracedesk.ingest.write.PriceTable;
 import dev.tracedesk.review.rules.RuleApplier;
 
@@ -120,6 +121,11 @@ public final class ImportService {
             counts = writer.counts();
         }
         if (status == ImportStatus.COMPLETED || status == ImportStatus.COMPLETED_WITH_REJECTS) {
+            // The calls' insight rows first: budget rules read them. Derived data, so a failure is reported, never fatal.
+            Optional<String> factsProblem = refreshCallFacts();
+            if (factsProblem.isPresent()) {
+                message = message == null ? factsProblem.get() : message + " " + factsProblem.get();
+            }
             // What this import added goes through the flag rules; a broken rule is reported, never fatal.
             Optional<String> rulesProblem = new RuleApplier(dsl).applyAfterImport();
             if (rulesProblem.isPresent()) {
@@ -130,6 +136,17 @@ public final class ImportService {
                 : Optional.ofNullable(source.sha256IfReadWhole()).orElse(source.sha256());
         log.finish(importId, status, counts, sha256, message);
         return new ImportResult(importId, source.path(), format, status, counts, message);
+    }
+
+    private Optional<String> refreshCallFacts() {
+        try {
+            new LlmCallFacts(dsl).refresh();
+            return Optional.empty();
+        } catch (RuntimeException failed) {
+            LOG.warn("Could not bring the Insights rows up to date", failed);
+            return Optional.of("Insights figures are not up to date (" + failed.getMessage()
+                    + "); they are brought up to date when Insights opens.");
+        }
     }
 
     /**

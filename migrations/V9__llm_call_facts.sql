@@ -1,0 +1,34 @@
+-- Insights (issue 8, decision 0021). One narrow row per LLM call that has a start time: what the
+-- dashboard groups, sums and ranks, without reading the wider span table. A grouped scan of 1M
+-- spans takes H2 about 2 s; this table holds only the calls and only the columns the dashboard
+-- reads, with the values it groups by already worked out:
+--   model      = the served model, else the requested one;
+--   route      = the trace's name (its root span's name), else the call's own span name;
+--   failed     = status ERROR or an error message;
+--   cost_*     = the span's cost split by source, so reported and estimated never mix;
+--   in_flight  = how many other LLM calls had started and not yet ended when this one started
+--                (ties at the same start count), NULL until the load sweep has reached it.
+-- dev.tracedesk.ingest.write.LlmCallFacts keeps it up to date after every import; it is derived
+-- data, rebuilt from span and trace whenever its watermark (workspace_setting
+-- 'llm_call.span_watermark') is behind.
+CREATE TABLE llm_call (
+    span_id                 BIGINT        NOT NULL PRIMARY KEY REFERENCES span (id) ON DELETE CASCADE,
+    trace_id                BIGINT        NOT NULL REFERENCES trace (id) ON DELETE CASCADE,
+    start_ns                BIGINT        NOT NULL,
+    duration_ns             BIGINT,
+    trace_duration_ns       BIGINT,
+    provider                VARCHAR(100),
+    model                   VARCHAR(200),
+    prompt_template_name    VARCHAR(500),
+    prompt_template_version VARCHAR(100),
+    route                   VARCHAR(1000),
+    failed                  BOOLEAN       NOT NULL,
+    input_tokens            BIGINT,
+    output_tokens           BIGINT,
+    cost_reported_usd       DECIMAL(20, 10),
+    cost_estimated_usd      DECIMAL(20, 10),
+    time_to_first_token_ns  BIGINT,
+    in_flight               INTEGER
+);
+CREATE INDEX llm_call_start_idx ON llm_call (start_ns);
+CREATE INDEX llm_call_trace_idx ON llm_call (trace_id);

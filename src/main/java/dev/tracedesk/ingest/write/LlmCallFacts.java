@@ -1,0 +1,97 @@
+package dev.tracedesk.ingest.write;
+
+import static dev.tracedesk.store.generated.Tables.LLM_CALL;
+import static dev.tracedesk.store.generated.Tables.SPAN;
+import static dev.tracedesk.store.generated.Tables.TRACE;
+
+import java.math.BigDecimal;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import dev.tracedesk.core.model.CostSource;
+import dev.tracedesk.core.model.SpanKind;
+import dev.tracedesk.core.model.SpanStatus;
+import dev.tracedesk.store.SettingMark;
+
+/**
+ * Keeps {@code llm_call} — the narrow, derived row per LLM call the Insights dashboard and the
+ * budget rules read (migration V9, decision 0021) — up to date with the spans. Everything above the
+ * watermark is new: its calls are copied in, the calls of traces it touched get their trace's
+ * duration and name again, and the load sweep recounts the calls in flight around the new ones.
+ * Safe to call at any time and from several processes; it does nothing when nothing is new.
+ */
+public final class LlmCallFacts {
+
+    static final String WATERMARK_KEY = "llm_call.span_watermark";
+    /** Spans copied per statement, so a first build over millions of spans stays in small transactions. */
+    private static final long CHUNK = 100_000;
+
+    private final DSLContext dsl;
+    private final SettingMark watermark;
+
+    public LlmCallFacts(DSLContext dsl) {
+        this.dsl = dsl;
+        this.watermark = new SettingMark(dsl, WATERMARK_KEY);
+    }
+
+    /** Brings the table up to the newest span; returns how many calls were added. */
+    public long refresh() {
+        long after = watermark.read();
+        Long newest = dsl.select(DSL.max(SPAN.ID)).from(SPAN).fetchOne(0, Long.class);
+        if (newest == null || newest <= after) {
+            return 0;
+        }
+        long added = 0;
+        for (long from = after; from < newest; from += CHUNK) {
+            added += copyCalls(from, Math.min(newest, from + CHUNK));
+        }
+        refreshTracesTouched(after, newest);
+        new CallLoadSweep(dsl).recountAround(after);
+        watermark.advanceTo(newest);
+        return added;
+    }
+
+    private long copyCalls(long afterId, long upToId) {
+        Field<Boolean> failed = DSL.field(SPAN.STATUS.eq(SpanStatus.ERROR.name()).or(SPAN.ERROR_MESSAGE.isNotNull()));
+        Field<BigDecimal> reported = DSL.when(SPAN.COST_SOURCE.eq(CostSource.ESTIMATED.name()), DSL.inline(null, BigDecimal.class))
+                .otherwise(SPAN.COST_USD);
+        Field<BigDecimal> estimated = DSL.when(SPAN.COST_SOURCE.eq(CostSource.ESTIMATED.name()), SPAN.COST_USD)
+                .otherwise(DSL.inline(null, BigDecimal.class));
+        try {
+            return dsl.insertInto(LLM_CALL, LLM_CALL.SPAN_ID, LLM_CALL.TRACE_ID, LLM_CALL.START_NS, LLM_CALL.DURATION_NS,
+                            LLM_CALL.TRACE_DURATION_NS, LLM_CALL.PROVIDER, LLM_CALL.MODEL, LLM_CALL.PROMPT_TEMPLATE_NAME,
+                            LLM_CALL.PROMPT_TEMPLATE_VERSION, LLM_CALL.ROUTE, LLM_CALL.FAILED, LLM_CALL.INPUT_TOKENS,
+                            LLM_CALL.OUTPUT_TOKENS, LLM_CALL.COST_REPORTED_USD, LLM_CALL.COST_ESTIMATED_USD,
+                            LLM_CALL.TIME_TO_FIRST_TOKEN_NS)
+                    .select(DSL.select(SPAN.ID, SPAN.TRACE_ID, SPAN.START_NS, SPAN.DURATION_NS,
+                                    TRACE.END_NS.minus(TRACE.START_NS), SPAN.PROVIDER,
+                                    DSL.coalesce(SPAN.SERVED_MODEL, SPAN.REQUESTED_MODEL), SPAN.PROMPT_TEMPLATE_NAME,
+                                    SPAN.PROMPT_TEMPLATE_VERSION, DSL.coalesce(TRACE.NAME, SPAN.NAME), failed,
+                                    SPAN.INPUT_TOKENS, SPAN.OUTPUT_TOKENS, reported, estimated, SPAN.TIME_TO_FIRST_TOKEN_NS)
+                            .from(SPAN).join(TRACE).on(TRACE.ID.eq(SPAN.TRACE_ID))
+                            .where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId))
+                            .and(SPAN.KIND.eq(SpanKind.LLM.name())).and(SPAN.START_NS.isNotNull())
+                            .andNotExists(DSL.selectOne().from(LLM_CALL).where(LLM_CALL.SPAN_ID.eq(SPAN.ID))))
+                    .execute();
+        } catch (DataAccessException raced) {
+            // Another process copied the same calls between our NOT EXISTS and our insert: theirs stand.
+            return 0;
+        }
+    }
+
+    /** A later file can add spans to a trace already here, which moves its duration and may name it. */
+    private void refreshTracesTouched(long afterId, long upToId) {
+        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId));
+        var trace = TRACE.as("t");
+        dsl.update(LLM_CALL)
+                .set(LLM_CALL.TRACE_DURATION_NS, DSL.select(trace.END_NS.minus(trace.START_NS)).from(trace)
+                        .where(trace.ID.eq(LLM_CALL.TRACE_ID)))
+                .set(LLM_CALL.ROUTE, DSL.coalesce(DSL.field(DSL.select(trace.NAME).from(trace)
+                        .where(trace.ID.eq(LLM_CALL.TRACE_ID))), LLM_CALL.ROUTE))
+                .where(LLM_CALL.SPAN_ID.le(afterId)).and(LLM_CALL.TRACE_ID.in(touched))
+                .execute();
+    }
+}
