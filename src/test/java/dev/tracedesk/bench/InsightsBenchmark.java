@@ -1,0 +1,85 @@
+package dev.tracedesk.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+
+import dev.tracedesk.core.model.CallGrouping;
+import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.insights.Granularity;
+import dev.tracedesk.insights.InsightsQueries;
+import dev.tracedesk.insights.InsightsQuery;
+import dev.tracedesk.store.Workspace;
+import dev.tracedesk.store.WorkspaceLocation;
+
+/**
+ * Times every query of the Insights dashboard on a generated workspace (the Traces benchmark's:
+ * one trace a second, CHAIN → RETRIEVER + LLM, 5 models, 10 prompt versions). The first run on a
+ * workspace without {@code llm_call} rows builds them (timed separately: it is the one-off catch-up an
+ * old workspace does when Insights first opens). Each query is timed once cold and then five times
+ * with a different range end, because H2 hands back its last result for a repeated identical query.
+ * Prints numbers; asserts nothing.
+ *
+ * <pre>./mvnw -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tracedesk.bench.InsightsBenchmark \
+ *     -Dexec.args="/tmp/tracedesk-bench/traces-1m 1000000"</pre>
+ */
+public final class InsightsBenchmark {
+
+    private static final int RUNS = 5;
+
+    private InsightsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args.length > 0 ? args[0] : "/tmp/tracedesk-bench/traces");
+        int spans = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        boolean fresh = !Files.exists(folder.resolve("ws.mv.db"));
+        Files.createDirectories(folder);
+        try (Workspace workspace = Workspace.open(WorkspaceLocation.h2(folder.resolve("ws")))) {
+            if (fresh) {
+                long t0 = System.nanoTime();
+                TraceQueryBenchmark.fill(workspace, spans / 3);
+                System.out.printf("filled %,d spans in %.1f s%n", spans / 3 * 3, (System.nanoTime() - t0) / 1e9);
+            }
+            long t0 = System.nanoTime();
+            long added = new LlmCallFacts(workspace.dsl()).refresh();
+            System.out.printf("llm_call catch-up: %,d calls in %.1f s%n", added, (System.nanoTime() - t0) / 1e9);
+            InsightsQueries queries = new InsightsQueries(workspace.dsl());
+            long[] bounds = queries.startBounds();
+            System.out.printf("%,d spans; calls from %d to %d%n",
+                    workspace.dsl().fetchCount(dev.tracedesk.store.generated.Tables.SPAN), bounds[0], bounds[1]);
+            long end = bounds[1] + 1;
+            long day = Granularity.DAY.nanos();
+            for (CallGrouping grouping : CallGrouping.values()) {
+                time("groups by " + grouping.cliName() + ", all calls",
+                        i -> queries.groups(new InsightsQuery(null, end + i, grouping)));
+            }
+            time("groups by model, last day", i -> queries.groups(new InsightsQuery(end - day, end + i, CallGrouping.MODEL)));
+            time("over time by hour, no grouping",
+                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.NONE), Granularity.HOUR, 0));
+            time("over time by hour, by model",
+                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.MODEL), Granularity.HOUR, 0));
+            time("over time by day, by prompt",
+                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.PROMPT), Granularity.DAY, 0));
+            time("latency vs load, per model", i -> queries.byConcurrency(new InsightsQuery(null, end + i, CallGrouping.NONE)));
+            time("start bounds (range presets)", i -> queries.startBounds());
+        }
+    }
+
+    private static void time(String what, IntFunction<Object> query) {
+        long t0 = System.nanoTime();
+        query.apply(0);
+        long first = System.nanoTime() - t0;
+        long total = 0;
+        long worst = 0;
+        for (int i = 1; i <= RUNS; i++) {
+            long start = System.nanoTime();
+            query.apply(i);
+            long took = System.nanoTime() - start;
+            total += took;
+            worst = Math.max(worst, took);
+        }
+        System.out.printf("%-36s first %8.1f ms   mean of next %d %8.1f ms   worst %8.1f ms%n",
+                what, first / 1e6, RUNS, total / 1e6 / RUNS, worst / 1e6);
+    }
+}
