@@ -98,8 +98,8 @@ public final class BudgetBreaches {
         Field<BigDecimal> value = calls.field(valueColumn.getName(), BigDecimal.class);
         for (Record row : dsl.select(calls.field(GROUP_KEY), DSL.max(value).as(WORST.getName()), DSL.count().as(OVER.getName()))
                 .from(calls).where(value.gt(threshold)).groupBy(calls.field(GROUP_KEY)).fetch()) {
-            BigDecimal worst = row.get(WORST);
-            breaches.add(breach(rule, scope, row.get(GROUP_KEY), null, latency ? millis(worst) : worst, budget, row.get(OVER)));
+            BigDecimal worst = row.get(WORST.getName(), BigDecimal.class);
+            breaches.add(breach(rule, scope, row.get(GROUP_KEY.getName(), String.class), null, latency ? millis(worst) : worst, budget, count(row)));
         }
     }
 
@@ -107,8 +107,8 @@ public final class BudgetBreaches {
         Table<?> p95 = DailyBudgetQueries.p95ByGroupAndDay(budget, days, "s");
         for (Record row : dsl.selectFrom(p95)
                 .where(p95.field(P95_NS).gt(BigDecimal.valueOf(budget.budgetMs() * NANOS_PER_MILLI))).fetch()) {
-            breaches.add(breach(rule, budget, row.get(GROUP_KEY), BudgetCalls.date(row.get(DAY)), millis(row.get(P95_NS)),
-                    BigDecimal.valueOf(budget.budgetMs()), row.get(OVER)));
+            breaches.add(breach(rule, budget, row.get(GROUP_KEY.getName(), String.class), BudgetCalls.date(row.get(DAY.getName(), Long.class)), millis(row.get(P95_NS.getName(), BigDecimal.class)),
+                    BigDecimal.valueOf(budget.budgetMs()), count(row)));
         }
     }
 
@@ -117,15 +117,25 @@ public final class BudgetBreaches {
         for (Record row : dsl.select(over.field(GROUP_KEY), over.field(DAY), DSL.max(over.field(DAY_TOTAL)).as(DAY_TOTAL.getName()),
                         DSL.count().as(OVER.getName()))
                 .from(over).groupBy(over.field(GROUP_KEY), over.field(DAY)).fetch()) {
-            breaches.add(breach(rule, budget, row.get(GROUP_KEY), BudgetCalls.date(row.get(DAY)), row.get(DAY_TOTAL),
-                    budget.budgetUsd(), row.get(OVER)));
+            breaches.add(breach(rule, budget, row.get(GROUP_KEY.getName(), String.class), BudgetCalls.date(row.get(DAY.getName(), Long.class)), row.get(DAY_TOTAL.getName(), BigDecimal.class),
+                    budget.budgetUsd(), count(row)));
         }
     }
 
     private static Breach breach(FlagRule rule, CallScope scope, String groupKey, LocalDate day, BigDecimal measured,
                                  BigDecimal budget, long over) {
         return new Breach(rule.id(), rule.name(), ((RuleConfig) scope).type(), rule.enabled(), scope.groupBy(), groupKey, day,
-                measured.stripTrailingZeros(), budget.stripTrailingZeros(), over);
+                plain(measured), plain(budget), over);
+    }
+
+    /** 2500, not 2.5E+3; 1.2, not 1.2000000000. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static long count(Record row) {
+        return row.get(OVER.getName(), Long.class);
     }
 
     /** The range widened to whole UTC days. */
