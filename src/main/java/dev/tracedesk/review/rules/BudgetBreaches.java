@@ -124,7 +124,7 @@ public final class BudgetBreaches {
 
     private static Breach breach(FlagRule rule, CallScope scope, String groupKey, LocalDate day, BigDecimal measured,
                                  BigDecimal budget, long over) {
-        return new Breach(rule.id(), rule.name(), ((RuleConfig) scope).type(), rule.enabled(), scope.groupBy(), groupKey, day,
+        return new Breach(rule.id(), rule.name(), scope.type(), rule.enabled(), scope.groupBy(), groupKey, day,
                 plain(measured), plain(budget), over);
     }
 

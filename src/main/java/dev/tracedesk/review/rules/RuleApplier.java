@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -34,7 +34,8 @@ import dev.tracedesk.review.rules.RuleScope.IdRange;
  * Applies the enabled flag rules (decision 0012): each rule, one window of ids at a time, finds
  * its targets in SQL and puts them into the Flagged queue and the queues made from it. The spot
  * check runs last, so it only draws from calls no other rule flagged. A rule that cannot be
- * applied (a broken config) is reported in the result and the others still run.
+ * applied (a broken config) is reported in the result and the others still run. Daily budgets
+ * (decision 0022) judge every (group, UTC day) the new calls fell into, over all its calls.
  */
 public final class RuleApplier {
 

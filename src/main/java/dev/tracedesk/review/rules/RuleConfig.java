@@ -169,6 +169,8 @@ public sealed interface RuleConfig {
     /** The group a budget looks at: a {@link CallGrouping} and one of its keys (null: every group). */
     sealed interface CallScope permits LatencyAbove, CostAbove, P95LatencyAbove, DailyCostAbove {
 
+        RuleType type();
+
         CallGrouping groupBy();
 
         String groupKey();
