@@ -29,6 +29,7 @@ import dev.tracedesk.review.rules.RuleConfig.P95LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.ScoreBelow;
 import dev.tracedesk.review.rules.RuleConfig.SpotCheck;
 import dev.tracedesk.review.rules.RuleScope.IdRange;
+import dev.tracedesk.store.calls.LlmCallFacts;
 
 /**
  * Applies the enabled flag rules (decision 0012): each rule, one window of ids at a time, finds
@@ -64,6 +65,9 @@ public final class RuleApplier {
 
     /** Evaluates every span, eval case and check in the workspace ("Re-apply to existing data", {@code rules apply}). */
     public ApplyResult applyAll(TaskContext context) {
+        // Budgets read llm_call; a workspace from before V9, or one whose last import could not
+        // refresh it, catches up first (nothing to do otherwise).
+        new LlmCallFacts(dsl).refresh();
         RuleWatermarks marks = new RuleWatermarks(dsl);
         return apply(marks, marks.everything(), context);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 
 /**
  * LLM calls for the budget tests, written with plain JDBC into trace and span (one trace per
