@@ -12,7 +12,7 @@ import javafx.scene.control.TableView;
 /** The table beneath the charts: the charts' numbers per hour or day and group. */
 final class BucketColumns {
 
-    private static final double FIGURE = 78;
+    private static final double FIGURE = 90;
 
     private BucketColumns() {
     }
@@ -23,10 +23,10 @@ final class BucketColumns {
      * @param granularity the width of the buckets shown, read as each cell is drawn
      */
     static TableColumn<TimeBucket, String> install(TableView<TimeBucket> table, Supplier<Granularity> granularity, ZoneId zone) {
-        TableColumn<TimeBucket, Long> start = FigureColumn.of("Starting", "bucketStartColumn", 140, TimeBucket::startNs,
+        TableColumn<TimeBucket, Long> start = FigureColumn.of("Starting", "bucketStartColumn", 150, TimeBucket::startNs,
                 startNs -> InsightsFormat.bucket(startNs, granularity.get(), zone));
         start.getStyleClass().remove("numeric");
-        TableColumn<TimeBucket, String> group = FigureColumn.text("Model", "bucketGroupColumn", 230, TimeBucket::key);
+        TableColumn<TimeBucket, String> group = FigureColumn.text("Model", "bucketGroupColumn", 200, TimeBucket::key);
         table.getColumns().setAll(List.of(start, group,
                 FigureColumn.of("Requests", "bucketRequestsColumn", FIGURE, TimeBucket::requests, InsightsFormat::count),
                 FigureColumn.of("Errors", "bucketErrorsColumn", 70,
@@ -47,7 +47,7 @@ final class BucketColumns {
     }
 
     private static TableColumn<TimeBucket, Long> latency(String title, String id, Function<TimeBucket, Long> value) {
-        return FigureColumn.of(title, id, 66, value, InsightsFormat::duration);
+        return FigureColumn.of(title, id, 60, value, InsightsFormat::duration);
     }
 
     private static TableColumn<TimeBucket, BigDecimal> usd(String title, String id, Function<TimeBucket, BigDecimal> value) {

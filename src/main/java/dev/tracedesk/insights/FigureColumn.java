@@ -36,12 +36,20 @@ final class FigureColumn {
         return column;
     }
 
-    /** A column of text, left-aligned: the group or the bucket. */
+    /** A column of text, left-aligned, whole in a tooltip when cut: the group. */
     static <S> TableColumn<S, String> text(String title, String id, double width, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         return column;
     }
 

@@ -15,35 +15,36 @@ import dev.tracedesk.core.model.CallGrouping;
  */
 final class GroupColumns {
 
-    private static final double FIGURE = 78;
+    private static final double FIGURE = 90;
 
     private GroupColumns() {
     }
 
     /** Installs the columns; returns the group column, whose title follows the grouping. */
     static TableColumn<GroupStats, String> install(TableView<GroupStats> table) {
-        TableColumn<GroupStats, String> group = FigureColumn.text(CallGrouping.MODEL.label(), "groupKeyColumn", 230,
+        TableColumn<GroupStats, String> group = FigureColumn.text(CallGrouping.MODEL.label(), "groupKeyColumn", 160,
                 GroupStats::key);
         table.getColumns().setAll(List.of(group,
-                FigureColumn.of("Requests", "requestsColumn", FIGURE, GroupStats::requests, InsightsFormat::count),
+                FigureColumn.of("Requests", "requestsColumn", 72, GroupStats::requests, InsightsFormat::count),
                 FigureColumn.explained(FigureColumn.of("Errors", "errorRateColumn", 70, GroupStats::errorRate,
                         InsightsFormat::percent), "Share of calls with status ERROR or an error message"),
                 FigureColumn.heading("Latency per call", "Each LLM call's own duration",
                         percentiles("call", GroupStats::callLatency, true)),
                 FigureColumn.heading("End to end", "The whole trace around the call; each trace counted once per group",
                         percentiles("trace", GroupStats::traceLatency, true)),
-                FigureColumn.heading("Time to first token", "Where the source recorded it; — when it did not",
+                FigureColumn.heading("TTFT", "Time to first token, where the source recorded it; — when it did not",
                         percentiles("ttft", GroupStats::timeToFirstToken, false)),
                 FigureColumn.heading("Tokens", null,
-                        FigureColumn.of("In", "inputTokensColumn", FIGURE, GroupStats::inputTokens, InsightsFormat::count),
-                        FigureColumn.of("Out", "outputTokensColumn", FIGURE, GroupStats::outputTokens, InsightsFormat::count)),
+                        FigureColumn.of("In", "inputTokensColumn", 72, GroupStats::inputTokens, InsightsFormat::count),
+                        FigureColumn.of("Out", "outputTokensColumn", 72, GroupStats::outputTokens, InsightsFormat::count)),
                 FigureColumn.heading("Cost (USD)", "Reported by the source and estimated from the price table are kept apart",
                         FigureColumn.explained(usd("Reported", "costReportedColumn", GroupStats::costReportedUsd),
                                 "Costs the source recorded"),
                         FigureColumn.explained(usd("Estimated", "costEstimatedColumn", GroupStats::costEstimatedUsd),
                                 "Estimated from the price table for calls whose source recorded no cost"),
                         usd("Total", "costTotalColumn", GroupStats::costUsd),
-                        FigureColumn.explained(usd("Per request", "costPerRequestColumn", GroupStats::costPerRequestUsd),
+                        FigureColumn.explained(FigureColumn.of("Per request", "costPerRequestColumn", 98,
+                                GroupStats::costPerRequestUsd, InsightsFormat::usd),
                                 "Total over the calls with a known cost; calls nobody could price are left out"),
                         usd("Per 1,000", "costPer1000Column", GroupStats::costPer1000RequestsUsd))));
         return group;
@@ -51,14 +52,14 @@ final class GroupColumns {
 
     @SuppressWarnings("unchecked")
     private static TableColumn<GroupStats, ?>[] percentiles(String id, Function<GroupStats, Percentiles> of, boolean withP99) {
-        TableColumn<GroupStats, Long> p50 = FigureColumn.of("p50", id + "P50Column", 66, row -> of.apply(row).p50Ns(),
+        TableColumn<GroupStats, Long> p50 = FigureColumn.of("p50", id + "P50Column", 60, row -> of.apply(row).p50Ns(),
                 InsightsFormat::duration);
-        TableColumn<GroupStats, Long> p95 = FigureColumn.of("p95", id + "P95Column", 66, row -> of.apply(row).p95Ns(),
+        TableColumn<GroupStats, Long> p95 = FigureColumn.of("p95", id + "P95Column", 60, row -> of.apply(row).p95Ns(),
                 InsightsFormat::duration);
         if (!withP99) {
             return new TableColumn[] {p50, p95};
         }
-        TableColumn<GroupStats, Long> p99 = FigureColumn.of("p99", id + "P99Column", 66, row -> of.apply(row).p99Ns(),
+        TableColumn<GroupStats, Long> p99 = FigureColumn.of("p99", id + "P99Column", 60, row -> of.apply(row).p99Ns(),
                 InsightsFormat::duration);
         return new TableColumn[] {p50, p95, p99};
     }

@@ -54,6 +54,15 @@ final class InsightsCharts {
             chart.setAnimated(false);
             ((CategoryAxis) chart.getXAxis()).setAutoRanging(false);
         }
+        for (StackedBarChart<String, Number> bars : List.of(requests, cost)) {
+            bars.widthProperty().addListener((observable, before, after) -> fitBars(bars));
+        }
+    }
+
+    /** Bars at most about 60 px wide: a range of one or two buckets would otherwise fill the chart with one slab. */
+    private static void fitBars(StackedBarChart<String, Number> bars) {
+        int categories = Math.max(1, ((CategoryAxis) bars.getXAxis()).getCategories().size());
+        bars.setCategoryGap(Math.max(4, bars.getWidth() * 0.85 / categories - 60));
     }
 
     Node latencyPane() {
@@ -87,6 +96,8 @@ final class InsightsCharts {
             ((CategoryAxis) chart.getXAxis()).setCategories(FXCollections.observableArrayList(categories));
         }
         percentile.setVisible(grouped);
+        fitBars(requests);
+        fitBars(cost);
         List<String> shownKeys = viewModel.groups().stream().map(GroupStats::key).limit(ChartPoints.MAX_SERIES).toList();
         Map<String, List<TimeBucket>> byKey = new LinkedHashMap<>();
         shownKeys.forEach(key -> byKey.put(key, new ArrayList<>()));

@@ -47,7 +47,7 @@ public final class InsightsFormat {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** "$0", "$0.000423" (three significant digits below a cent), "$12.34", "$1,234". */
+    /** "$0", "$0.00042" (two significant digits below a cent), "$12.34", "$1,234". */
     public static String usd(BigDecimal value) {
         if (value == null) {
             return NONE;
@@ -62,7 +62,7 @@ public final class InsightsFormat {
         if (magnitude.compareTo(new BigDecimal("0.01")) >= 0) {
             return String.format(Locale.ROOT, "$%.2f", value);
         }
-        return "$" + value.round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+        return "$" + value.round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
     }
 
     /** A bucket's start in the zone: "2025-03-14 09:00" for an hour, "2025-03-14" for a day. */

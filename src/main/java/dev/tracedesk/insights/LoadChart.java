@@ -26,7 +26,6 @@ final class LoadChart {
         chart.setId("loadChart");
         NumberAxis inFlight = (NumberAxis) chart.getXAxis();
         inFlight.setLabel("other LLM calls in flight at the start");
-        inFlight.setForceZeroInRange(true);
         inFlight.setMinorTickCount(0);
         // whole calls only on the axis
         inFlight.setTickLabelFormatter(new StringConverter<>() {
@@ -69,9 +68,21 @@ final class LoadChart {
             chart.getData().add(series(model + " p50", levels, true));
             chart.getData().add(series(model + " p95", levels, false));
         });
-        emptyNote.setText(viewModel.groups().isEmpty() ? "No LLM calls in this range."
-                : "No load figures yet: the calls in flight are counted after each import.");
-        emptyNote.setVisible(byModel.isEmpty());
+        int mostInFlight = viewModel.loadLevels().stream().mapToInt(LoadLevel::inFlight).max().orElse(0);
+        // whole calls on the axis, with room on both sides so points at 0 are not drawn on its edge
+        NumberAxis inFlight = (NumberAxis) chart.getXAxis();
+        inFlight.setAutoRanging(false);
+        inFlight.setLowerBound(-0.5);
+        inFlight.setUpperBound(mostInFlight + 0.5);
+        inFlight.setTickUnit(Math.max(1, Math.ceil((mostInFlight + 1) / 10.0)));
+        if (viewModel.groups().isEmpty()) {
+            emptyNote.setText("No LLM calls in this range.");
+        } else if (byModel.isEmpty()) {
+            emptyNote.setText("No load figures yet: the calls in flight are counted after each import.");
+        } else {
+            emptyNote.setText("No call in this range started while another was running: there is no overlap to compare.");
+        }
+        emptyNote.setVisible(byModel.isEmpty() || mostInFlight == 0);
     }
 
     private XYChart.Series<Number, Number> series(String name, List<LoadLevel> levels, boolean median) {
