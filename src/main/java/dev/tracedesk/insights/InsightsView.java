@@ -87,7 +87,7 @@ public final class InsightsView {
             root.getStylesheets().add(css.toExternalForm());
         }
         var noCalls = viewModel.emptinessProperty().isEqualTo(InsightsViewModel.Emptiness.NO_CALLS);
-        emptyState.setTitle("No LLM calls to measure yet");
+        emptyState.titleProperty().bind(viewModel.emptyTitleProperty());
         emptyState.visibleProperty().bind(noCalls);
         dashboard.visibleProperty().bind(noCalls.not());
         setUpToolbar();

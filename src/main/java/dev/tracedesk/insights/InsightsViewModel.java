@@ -62,6 +62,7 @@ public final class InsightsViewModel {
     private final ReadOnlyObjectWrapper<Granularity> shownGranularity =
             new ReadOnlyObjectWrapper<>(this, "shownGranularity", Granularity.HOUR);
     private final ReadOnlyObjectWrapper<Emptiness> emptiness = new ReadOnlyObjectWrapper<>(this, "emptiness", Emptiness.NONE);
+    private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle", "Nothing to measure yet");
     private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
@@ -85,6 +86,10 @@ public final class InsightsViewModel {
         }
         // New spans (an import) may hold new calls; other changes of the counts (labels) leave the figures alone.
         spansSeen = stats.getValue() == null ? -1 : stats.getValue().spans();
+        // an empty workspace shows its empty state at once, not an empty dashboard until the first reading
+        if (spansSeen <= 0) {
+            emptiness.set(Emptiness.NO_CALLS);
+        }
         stats.addListener((observable, before, after) -> {
             if (after != null && after.spans() != spansSeen) {
                 spansSeen = after.spans();
@@ -144,6 +149,11 @@ public final class InsightsViewModel {
 
     public ReadOnlyObjectProperty<Emptiness> emptinessProperty() {
         return emptiness.getReadOnlyProperty();
+    }
+
+    /** The empty state's title: nothing at all, or spans but no LLM call among them. */
+    public ReadOnlyStringProperty emptyTitleProperty() {
+        return emptyTitle.getReadOnlyProperty();
     }
 
     /** "412 LLM calls, 2025-03-01 09:00 – 2025-03-14 17:20, per hour". */
@@ -218,6 +228,7 @@ public final class InsightsViewModel {
         groups.setAll(reading.groups());
         buckets.setAll(reading.buckets());
         loadLevels.setAll(reading.loadLevels());
+        emptyTitle.set(spansSeen > 0 ? "No LLM calls to measure yet" : "Nothing to measure yet");
         emptiness.set(reading.bounds() == null ? Emptiness.NO_CALLS : Emptiness.NONE);
         rangeText.set(reading.bounds() == null ? "" : describe(reading));
         readings.set(readings.get() + 1);

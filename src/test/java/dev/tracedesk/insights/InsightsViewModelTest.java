@@ -226,6 +226,7 @@ class InsightsViewModelTest {
             InsightsViewModel viewModel = viewModel(workspace, new ImmediateTaskRunner());
 
             assertThat(viewModel.emptinessProperty().get()).isEqualTo(InsightsViewModel.Emptiness.NO_CALLS);
+            assertThat(viewModel.emptyTitleProperty().get()).isEqualTo("Nothing to measure yet");
             assertThat(viewModel.groups()).isEmpty();
         }
     }
