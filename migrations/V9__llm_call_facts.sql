@@ -65,3 +65,16 @@ CREATE TABLE llm_call_latency_hour (
     calls         BIGINT        NOT NULL
 );
 CREATE INDEX llm_call_latency_hour_idx ON llm_call_latency_hour (grouping_name, series, hour_ns);
+
+-- The same histograms summed per UTC day, so a range of weeks reads days and only its partial
+-- days' hours. Rebuilt with the hours of the day.
+CREATE TABLE llm_call_latency_day (
+    day_ns        BIGINT        NOT NULL,
+    grouping_name VARCHAR(16)   NOT NULL,
+    group_key     VARCHAR(1000) NOT NULL,
+    series        VARCHAR(8)    NOT NULL,
+    load_level    INTEGER       NOT NULL,
+    bucket        INTEGER       NOT NULL,
+    calls         BIGINT        NOT NULL
+);
+CREATE INDEX llm_call_latency_day_idx ON llm_call_latency_day (grouping_name, series, day_ns);

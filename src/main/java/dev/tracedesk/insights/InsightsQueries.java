@@ -28,7 +28,7 @@ import dev.tracedesk.store.NearestRank;
 public final class InsightsQueries {
 
     /** The most calls a range may hold for exact percentiles; a few hundred milliseconds on H2. */
-    public static final long EXACT_LIMIT = 50_000;
+    public static final long EXACT_LIMIT = 20_000;
 
     private static final Field<Long> DURATION = LLM_CALL.DURATION_NS;
 

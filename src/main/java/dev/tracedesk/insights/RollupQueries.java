@@ -1,6 +1,7 @@
 package dev.tracedesk.insights;
 
 import static dev.tracedesk.store.generated.Tables.LLM_CALL_HOUR;
+import static dev.tracedesk.store.generated.Tables.LLM_CALL_LATENCY_DAY;
 import static dev.tracedesk.store.generated.Tables.LLM_CALL_LATENCY_HOUR;
 
 import java.math.BigDecimal;
@@ -19,10 +20,13 @@ import org.jooq.impl.DSL;
 import dev.tracedesk.core.model.CallGrouping;
 
 /**
- * The dashboard's figures from the hourly rollups (migration V9) for ranges too large to rank
- * call by call: sums exact, percentiles by nearest rank over 5 % latency buckets.
+ * The dashboard's figures from the rollups (migration V9) for ranges too large to rank call by
+ * call: sums exact from the hourly sums, percentiles by nearest rank over 5 % latency buckets
+ * read from the daily histograms for whole days and the hourly ones for partial days.
  */
 final class RollupQueries {
+
+    private static final long DAY_NS = 86_400_000_000_000L;
 
     private final DSLContext dsl;
 
@@ -40,18 +44,9 @@ final class RollupQueries {
 
     List<GroupStats> groups(InsightsQuery query) {
         Map<String, Map<String, HistogramPercentiles>> latency = new HashMap<>();
-        for (Record row : dsl.select(LLM_CALL_LATENCY_HOUR.GROUP_KEY, LLM_CALL_LATENCY_HOUR.SERIES, LLM_CALL_LATENCY_HOUR.BUCKET,
-                        DSL.sum(LLM_CALL_LATENCY_HOUR.CALLS).cast(Long.class))
-                .from(LLM_CALL_LATENCY_HOUR)
-                .where(LLM_CALL_LATENCY_HOUR.GROUPING_NAME.eq(query.grouping().name()))
-                .and(LLM_CALL_LATENCY_HOUR.SERIES.in("CALL", "TRACE", "TTFT"))
-                .and(hours(query, LLM_CALL_LATENCY_HOUR.HOUR_NS))
-                .groupBy(LLM_CALL_LATENCY_HOUR.GROUP_KEY, LLM_CALL_LATENCY_HOUR.SERIES, LLM_CALL_LATENCY_HOUR.BUCKET)
-                .fetch()) {
-            latency.computeIfAbsent(row.get(0, String.class), key -> new HashMap<>())
-                    .computeIfAbsent(row.get(1, String.class), series -> new HistogramPercentiles())
-                    .add(row.get(2, Integer.class), row.get(3, Long.class));
-        }
+        histograms(query, query.grouping(), List.of("CALL", "TRACE", "TTFT"), (key, series, level, bucket, calls) ->
+                latency.computeIfAbsent(key, k -> new HashMap<>())
+                        .computeIfAbsent(series, name -> new HistogramPercentiles()).add(bucket, calls));
         List<GroupStats> groups = new ArrayList<>();
         for (Record row : sums(query, LLM_CALL_HOUR.GROUP_KEY).groupBy(LLM_CALL_HOUR.GROUP_KEY).fetch()) {
             String key = row.get(0, String.class);
@@ -99,17 +94,11 @@ final class RollupQueries {
                     return byModel != 0 ? byModel : Integer.compare((Integer) a.get(1), (Integer) b.get(1));
                 });
         Map<List<Object>, Long> calls = new HashMap<>();
-        for (Record row : dsl.select(LLM_CALL_LATENCY_HOUR.GROUP_KEY, LLM_CALL_LATENCY_HOUR.LOAD_LEVEL, LLM_CALL_LATENCY_HOUR.BUCKET,
-                        DSL.sum(LLM_CALL_LATENCY_HOUR.CALLS).cast(Long.class))
-                .from(LLM_CALL_LATENCY_HOUR)
-                .where(LLM_CALL_LATENCY_HOUR.GROUPING_NAME.eq(CallGrouping.MODEL.name()))
-                .and(LLM_CALL_LATENCY_HOUR.SERIES.eq("LOAD")).and(hours(query, LLM_CALL_LATENCY_HOUR.HOUR_NS))
-                .groupBy(LLM_CALL_LATENCY_HOUR.GROUP_KEY, LLM_CALL_LATENCY_HOUR.LOAD_LEVEL, LLM_CALL_LATENCY_HOUR.BUCKET)
-                .fetch()) {
-            List<Object> level = List.of(row.get(0, String.class), row.get(1, Integer.class));
-            levels.computeIfAbsent(level, key -> new HistogramPercentiles()).add(row.get(2, Integer.class), row.get(3, Long.class));
-            calls.merge(level, row.get(3, Long.class), Long::sum);
-        }
+        histograms(query, CallGrouping.MODEL, List.of("LOAD"), (key, series, loadLevel, bucket, count) -> {
+            List<Object> level = List.of(key, loadLevel);
+            levels.computeIfAbsent(level, k -> new HistogramPercentiles()).add(bucket, count);
+            calls.merge(level, count, Long::sum);
+        });
         List<LoadLevel> result = new ArrayList<>();
         levels.forEach((level, histogram) -> {
             Percentiles percentiles = histogram.percentiles(false);
@@ -117,6 +106,60 @@ final class RollupQueries {
                     percentiles.p50Ns(), percentiles.p95Ns()));
         });
         return result;
+    }
+
+    /** One histogram row: so many values of a group's series (at a load level) fell into a bucket. */
+    private interface HistogramRow {
+        void add(String key, String series, int loadLevel, int bucket, long calls);
+    }
+
+    /**
+     * The range's histogram rows summed per group, series, load level and bucket: the days it
+     * covers whole from the daily table, the hours of its partial days from the hourly one.
+     */
+    private void histograms(InsightsQuery query, CallGrouping grouping, List<String> series, HistogramRow sink) {
+        Long from = query.fromNs();
+        Long to = query.toNs();
+        Long firstWholeDay = from == null ? null : -Math.floorDiv(-from, DAY_NS) * DAY_NS;
+        Long wholeDaysEnd = to == null ? null : Math.floorDiv(to, DAY_NS) * DAY_NS;
+        boolean wholeDays = firstWholeDay == null || wholeDaysEnd == null || firstWholeDay < wholeDaysEnd;
+        var day = LLM_CALL_LATENCY_DAY;
+        var hour = LLM_CALL_LATENCY_HOUR;
+        if (wholeDays) {
+            Condition days = between(day.DAY_NS, firstWholeDay, wholeDaysEnd);
+            read(dsl.select(day.GROUP_KEY, day.SERIES, day.LOAD_LEVEL, day.BUCKET, DSL.sum(day.CALLS).cast(Long.class))
+                    .from(day).where(day.GROUPING_NAME.eq(grouping.name())).and(day.SERIES.in(series)).and(days)
+                    .groupBy(day.GROUP_KEY, day.SERIES, day.LOAD_LEVEL, day.BUCKET).fetch(), sink);
+        }
+        // Without a start there is no leading partial day, without an end no trailing one.
+        Condition partialHours = !wholeDays ? between(hour.HOUR_NS, from, to)
+                : (from == null ? DSL.falseCondition() : between(hour.HOUR_NS, from, firstWholeDay))
+                        .or(to == null ? DSL.falseCondition() : between(hour.HOUR_NS, wholeDaysEnd, to));
+        read(dsl.select(hour.GROUP_KEY, hour.SERIES, hour.LOAD_LEVEL, hour.BUCKET, DSL.sum(hour.CALLS).cast(Long.class))
+                .from(hour).where(hour.GROUPING_NAME.eq(grouping.name())).and(hour.SERIES.in(series)).and(partialHours)
+                .groupBy(hour.GROUP_KEY, hour.SERIES, hour.LOAD_LEVEL, hour.BUCKET).fetch(), sink);
+    }
+
+    private static void read(List<? extends Record> rows, HistogramRow sink) {
+        for (Record row : rows) {
+            sink.add(row.get(0, String.class), row.get(1, String.class), row.get(2, Integer.class), row.get(3, Integer.class),
+                    row.get(4, Long.class));
+        }
+    }
+
+    /** [from, to) with either end open when null; nothing when both are given and from ≥ to. */
+    private static Condition between(Field<Long> column, Long from, Long to) {
+        if (from != null && to != null && from >= to) {
+            return DSL.falseCondition();
+        }
+        Condition condition = DSL.noCondition();
+        if (from != null) {
+            condition = condition.and(column.ge(from));
+        }
+        if (to != null) {
+            condition = condition.and(column.lt(to));
+        }
+        return condition;
     }
 
     private org.jooq.SelectConditionStep<Record> sums(InsightsQuery query, Field<?>... keys) {

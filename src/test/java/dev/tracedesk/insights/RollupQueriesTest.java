@@ -59,6 +59,16 @@ class RollupQueriesTest {
             new LlmCallFacts(workspace.dsl()).refresh();
             checkAgainstCalls(rollups.groups(byModel), generated.calls(), false);
             checkAgainstCalls(exact.groups(byModel), generated.calls(), true);
+
+            // A range from mid-day: its partial day from the hourly histograms, the next, whole day from the daily ones.
+            generated.addMany(50, T0 + 30 * HOUR, 60_000_000_000L, 9);
+            new LlmCallFacts(workspace.dsl()).refresh();
+            long from = T0 + 2 * HOUR;
+            List<Call> fromThen = generated.calls().stream().filter(call -> call.startNs() >= from).toList();
+            checkAgainstCalls(rollups.groups(byModel.withRange(from, null)), fromThen, false);
+            checkAgainstCalls(exact.groups(byModel.withRange(from, null)), fromThen, true);
+            List<Call> firstDay = generated.calls().stream().filter(call -> call.startNs() < T0 + 8 * HOUR).toList();
+            checkAgainstCalls(rollups.groups(byModel.withRange(null, T0 + 8 * HOUR)), firstDay, false);
         }
     }
 

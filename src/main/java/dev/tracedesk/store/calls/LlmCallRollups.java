@@ -2,6 +2,7 @@ package dev.tracedesk.store.calls;
 
 import static dev.tracedesk.store.generated.Tables.LLM_CALL;
 import static dev.tracedesk.store.generated.Tables.LLM_CALL_HOUR;
+import static dev.tracedesk.store.generated.Tables.LLM_CALL_LATENCY_DAY;
 import static dev.tracedesk.store.generated.Tables.LLM_CALL_LATENCY_HOUR;
 
 import java.math.BigDecimal;
@@ -18,8 +19,8 @@ import dev.tracedesk.store.CallGroupKeys;
 import dev.tracedesk.store.LatencyBuckets;
 
 /**
- * Rebuilds the hourly rollups of {@code llm_call} (migration V9, decision 0021) for a span of
- * hours: deletes those hours' rows and aggregates them again from the calls, a day per
+ * Rebuilds the hourly and daily rollups of {@code llm_call} (migration V9, decision 0021) for a span
+ * of UTC days: deletes those days' rows and aggregates them again from the calls, a day per
  * transaction. Rebuilding rather than adding keeps them right when a later file changes a call's
  * trace duration or load.
  */
@@ -34,15 +35,31 @@ final class LlmCallRollups {
         this.dsl = dsl;
     }
 
-    /** Rebuilds every hour that holds a start in [fromNs, toNs]. */
+    /** Rebuilds every UTC day that holds a start in [fromNs, toNs], hours and day sums. */
     void rebuild(long fromNs, long toNs) {
-        long first = Math.floorDiv(fromNs, HOUR_NS) * HOUR_NS;
-        long end = Math.floorDiv(toNs, HOUR_NS) * HOUR_NS + HOUR_NS;
+        long first = Math.floorDiv(fromNs, DAY_NS) * DAY_NS;
+        long end = Math.floorDiv(toNs, DAY_NS) * DAY_NS + DAY_NS;
         for (long day = first; day < end; day += DAY_NS) {
             long from = day;
-            long to = Math.min(end, day + DAY_NS);
-            dsl.transaction(configuration -> rebuildHours(configuration.dsl(), from, to));
+            dsl.transaction(configuration -> {
+                rebuildHours(configuration.dsl(), from, from + DAY_NS);
+                sumDay(configuration.dsl(), from);
+            });
         }
+    }
+
+    /** The day's histograms: its hours' rows added up. */
+    private static void sumDay(DSLContext tx, long day) {
+        var hours = LLM_CALL_LATENCY_HOUR;
+        tx.deleteFrom(LLM_CALL_LATENCY_DAY).where(LLM_CALL_LATENCY_DAY.DAY_NS.eq(day)).execute();
+        tx.insertInto(LLM_CALL_LATENCY_DAY, LLM_CALL_LATENCY_DAY.DAY_NS, LLM_CALL_LATENCY_DAY.GROUPING_NAME,
+                        LLM_CALL_LATENCY_DAY.GROUP_KEY, LLM_CALL_LATENCY_DAY.SERIES, LLM_CALL_LATENCY_DAY.LOAD_LEVEL,
+                        LLM_CALL_LATENCY_DAY.BUCKET, LLM_CALL_LATENCY_DAY.CALLS)
+                .select(DSL.select(DSL.inline(day), hours.GROUPING_NAME, hours.GROUP_KEY, hours.SERIES, hours.LOAD_LEVEL,
+                                hours.BUCKET, DSL.sum(hours.CALLS).cast(Long.class))
+                        .from(hours).where(hours.HOUR_NS.ge(day)).and(hours.HOUR_NS.lt(day + DAY_NS))
+                        .groupBy(hours.GROUPING_NAME, hours.GROUP_KEY, hours.SERIES, hours.LOAD_LEVEL, hours.BUCKET))
+                .execute();
     }
 
     private static void rebuildHours(DSLContext tx, long from, long to) {
