@@ -107,8 +107,14 @@ public final class GeneratedCalls {
 
     /** Writes the traces and spans; the caller refreshes {@code llm_call}. */
     public void insert(Workspace workspace) throws SQLException {
-        try (Connection connection = workspace.dataSource().getConnection();
-             PreparedStatement trace = connection.prepareStatement("INSERT INTO trace (id, external_trace_id, source_system,"
+        try (Connection connection = workspace.dataSource().getConnection()) {
+            insert(connection);
+        }
+    }
+
+    /** For seeds that are handed a {@code DSLContext}: {@code dsl.connection(generated::insert)}. */
+    public void insert(Connection connection) throws SQLException {
+        try (PreparedStatement trace = connection.prepareStatement("INSERT INTO trace (id, external_trace_id, source_system,"
                      + " name, start_ns, end_ns, status) VALUES (?, ?, 'test', ?, ?, ?, ?)");
              PreparedStatement span = connection.prepareStatement("INSERT INTO span (id, trace_id, external_span_id,"
                      + " parent_external_span_id, kind, name, start_ns, duration_ns, status, error_message, provider,"
