@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code tracedesk insights}: the Insights dashboard's figures per group of LLM calls, and how
  * latency changes with the number of calls in flight. {@code insights projection} forecasts cost.
  */
-@Command(name = "insights", subcommands = InsightsProjectionCommand.class,
+@Command(name = "insights", mixinStandardHelpOptions = true, subcommands = InsightsProjectionCommand.class,
         description = {"Requests, errors, latency, tokens and cost of the LLM calls, per model, provider, prompt"
                 + " version or route; and latency per model by the number of other calls in flight when a call started.",
             "Latency percentiles are nearest rank (the value at rank ⌈p·n⌉, always a measured value), in ms.",

@@ -40,7 +40,7 @@ final class ProjectionText {
                         modelSwitch.price().provider().isEmpty() ? "" : " (" + modelSwitch.price().provider() + ")",
                         DisplayValues.plain(modelSwitch.price().inputPerMillion()).toPlainString(),
                         DisplayValues.plain(modelSwitch.price().outputPerMillion()).toPlainString());
-                out.printf("  now %s / month → %s / month%n", InsightsText.usd(modelSwitch.currentMonthlyUsd()),
+                out.printf("  now $%s a month → $%s a month%n", InsightsText.usd(modelSwitch.currentMonthlyUsd()),
                         InsightsText.usd(modelSwitch.switchedMonthlyUsd()));
             }
             if (modelSwitch.groups().isEmpty()) {

@@ -199,4 +199,16 @@ class InsightsCommandTest {
             assertThat(cli.out()).contains("No LLM calls in this range.");
         }
     }
+
+    @Test
+    void helpExplainsTheFiguresAndTheSubcommands() {
+        try (SeededWorkspaceCli cli = new SeededWorkspaceCli("h2", tempDir, dsl -> { })) {
+            assertThat(cli.runExactly("insights", "--help")).isZero();
+            assertThat(cli.out()).contains("nearest rank", "--group-by", "--since", "--until", "projection");
+            assertThat(cli.runExactly("insights", "projection", "--help")).isZero();
+            assertThat(cli.out()).contains("--per-day", "--switch=FROM=TO", "at least one day");
+            assertThat(cli.runExactly("prices", "set", "--help")).isZero();
+            assertThat(cli.out()).contains("--input", "--output", "--provider");
+        }
+    }
 }
