@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import dev.tracedesk.store.Workspace;
 
@@ -105,6 +106,23 @@ public final class GeneratedCalls {
                 model == 1 ? (Long) (50 * MS + random.nextInt(100) * MS) : null, traceStart, traceEnd));
     }
 
+    /**
+     * The same calls, those {@code which} accepts with trace and span ids moved up by {@code offset}: as if
+     * they came in a later import (ids only grow), while their times interleave with the others'.
+     */
+    public GeneratedCalls renumbered(Predicate<Call> which, long offset) {
+        GeneratedCalls copy = new GeneratedCalls();
+        for (Call call : calls) {
+            copy.calls.add(!which.test(call) ? call : new Call(call.traceId() + offset, call.spanId() + offset, call.model(),
+                    call.provider(), call.promptName(), call.promptVersion(), call.route(), call.startNs(), call.durationNs(),
+                    call.errorStatus(), call.errorMessage(), call.inputTokens(), call.outputTokens(), call.cost(),
+                    call.costSource(), call.ttftNs(), call.traceStartNs(), call.traceEndNs()));
+        }
+        Call last = copy.calls.get(copy.calls.size() - 1);
+        copy.spanWithoutStartId = last.spanId() + 1_000;
+        return copy;
+    }
+
     /** Writes the traces and spans; the caller refreshes {@code llm_call}. */
     public void insert(Workspace workspace) throws SQLException {
         try (Connection connection = workspace.dataSource().getConnection()) {
@@ -114,6 +132,11 @@ public final class GeneratedCalls {
 
     /** For seeds that are handed a {@code DSLContext}: {@code dsl.connection(generated::insert)}. */
     public void insert(Connection connection) throws SQLException {
+        insert(connection, call -> true);
+    }
+
+    /** Only the calls {@code which} accepts (as if they came in another file); the start-less span goes with the last call. */
+    public void insert(Connection connection, Predicate<Call> which) throws SQLException {
         try (PreparedStatement trace = connection.prepareStatement("INSERT INTO trace (id, external_trace_id, source_system,"
                      + " name, start_ns, end_ns, status) VALUES (?, ?, 'test', ?, ?, ?, ?)");
              PreparedStatement span = connection.prepareStatement("INSERT INTO span (id, trace_id, external_span_id,"
@@ -122,6 +145,9 @@ public final class GeneratedCalls {
                      + " cost_usd, cost_source, time_to_first_token_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             for (Call call : calls) {
+                if (!which.test(call)) {
+                    continue;
+                }
                 trace.setLong(1, call.traceId());
                 trace.setString(2, "gen-" + call.traceId());
                 trace.setString(3, call.route());
@@ -155,6 +181,10 @@ public final class GeneratedCalls {
             span.executeBatch();
             // an LLM span without a start: no call for Insights
             Call last = calls.get(calls.size() - 1);
+            if (!which.test(last)) {
+                connection.commit();
+                return;
+            }
             root(span, last);
             span.clearBatch();
             span.setLong(1, spanWithoutStartId);

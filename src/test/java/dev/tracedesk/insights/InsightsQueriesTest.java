@@ -162,4 +162,25 @@ class InsightsQueriesTest {
             assertGroup("day 2", groups.get(0), inRange);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void callsArrivingInTwoImportsInterleavedInTimeAreRecountedAroundTheNewOnes(String engine) throws Exception {
+        try (EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir)) {
+            // every second call comes in a later import: higher ids, but starting between the first import's calls
+            java.util.Set<Long> later = new java.util.HashSet<>();
+            for (int i = 1; i < GENERATED.calls().size(); i += 2) {
+                later.add(GENERATED.calls().get(i).spanId());
+            }
+            GeneratedCalls twoImports = GENERATED.renumbered(call -> later.contains(call.spanId()), 10_000_000L);
+            workspace.dsl().connection(connection -> twoImports.insert(connection, call -> call.spanId() < 10_000_000L));
+            new LlmCallFacts(workspace.dsl()).refresh();
+            workspace.dsl().connection(connection -> twoImports.insert(connection, call -> call.spanId() > 10_000_000L));
+            new LlmCallFacts(workspace.dsl()).refresh();
+
+            Map<Long, Integer> stored = workspace.dsl().select(LLM_CALL.SPAN_ID, LLM_CALL.IN_FLIGHT).from(LLM_CALL)
+                    .fetchMap(LLM_CALL.SPAN_ID, LLM_CALL.IN_FLIGHT);
+            assertThat(new TreeMap<>(stored)).isEqualTo(IndependentFigures.inFlightBySpan(twoImports.calls()));
+        }
+    }
 }
