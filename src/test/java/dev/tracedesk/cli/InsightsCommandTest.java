@@ -21,14 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.insights.GeneratedCalls;
-import dev.tracedesk.insights.GeneratedCalls.Call;
+import dev.tracedesk.insights.PlantedCalls;
+import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.store.TestDatabases;
 
 /** {@code tracedesk insights} on generated calls, every figure recomputed from the rows the test wrote. */
 class InsightsCommandTest {
 
-    private static final GeneratedCalls GENERATED = GeneratedCalls.generate();
+    private static final PlantedCalls GENERATED = PlantedCalls.generate();
 
     @TempDir
     Path tempDir;
@@ -130,8 +130,8 @@ class InsightsCommandTest {
             assertThat(cli.run("insights", "--json", "--group-by", "none", "--since", "2026-01-06",
                     "--until", "2026-01-07T00:00:00Z")).isZero();
 
-            long from = GeneratedCalls.START_NS + 24 * GeneratedCalls.HOUR_NS;
-            long to = from + 24 * GeneratedCalls.HOUR_NS;
+            long from = PlantedCalls.START_NS + 24 * PlantedCalls.HOUR_NS;
+            long to = from + 24 * PlantedCalls.HOUR_NS;
             List<Call> inRange = GENERATED.calls().stream().filter(call -> call.startNs() >= from && call.startNs() < to).toList();
             JsonNode json = cli.json();
             assertThat(json.at("/range/since").asText()).isEqualTo("2026-01-06T00:00:00Z");

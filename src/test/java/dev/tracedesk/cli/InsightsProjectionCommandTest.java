@@ -17,14 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.insights.GeneratedCalls;
-import dev.tracedesk.insights.GeneratedCalls.Call;
+import dev.tracedesk.insights.PlantedCalls;
+import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.insights.IndependentFigures;
 
 /** {@code tracedesk insights projection}: monthly cost per model and prompt, and a model switch, recomputed from the rows. */
 class InsightsProjectionCommandTest {
 
-    private static final GeneratedCalls GENERATED = GeneratedCalls.generate();
+    private static final PlantedCalls GENERATED = PlantedCalls.generate();
     private static final String GPT = "gpt-4o-2024-08-06";
 
     @TempDir

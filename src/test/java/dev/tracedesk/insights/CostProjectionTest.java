@@ -12,13 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tracedesk.ingest.write.LlmCallFacts;
 import dev.tracedesk.ingest.write.PriceTableEdits;
-import dev.tracedesk.insights.GeneratedCalls.Call;
+import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.store.EngineWorkspace;
 
 /** {@link CostProjection} directly: the observed rate's day count, ranges, and prices for switches. */
 class CostProjectionTest {
 
-    private static final GeneratedCalls GENERATED = GeneratedCalls.generate();
+    private static final PlantedCalls GENERATED = PlantedCalls.generate();
 
     @TempDir
     Path tempDir;
@@ -28,8 +28,8 @@ class CostProjectionTest {
         try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
             GENERATED.insert(workspace.workspace());
             new LlmCallFacts(workspace.dsl()).refresh();
-            long from = GeneratedCalls.START_NS;
-            long to = from + 6 * GeneratedCalls.HOUR_NS;
+            long from = PlantedCalls.START_NS;
+            long to = from + 6 * PlantedCalls.HOUR_NS;
             List<Call> inRange = GENERATED.calls().stream().filter(call -> call.startNs() >= from && call.startNs() < to).toList();
 
             CostProjection projection = CostProjection.observe(workspace.dsl(), from, to);

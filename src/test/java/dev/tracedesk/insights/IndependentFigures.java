@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.insights.GeneratedCalls.Call;
+import dev.tracedesk.insights.PlantedCalls.Call;
 
 /**
  * Figures recomputed in plain Java from the rows a test generated, never through the code under

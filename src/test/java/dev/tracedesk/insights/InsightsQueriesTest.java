@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.ingest.write.LlmCallFacts;
-import dev.tracedesk.insights.GeneratedCalls.Call;
+import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.store.EngineWorkspace;
 import dev.tracedesk.store.TestDatabases;
 
@@ -35,7 +35,7 @@ class InsightsQueriesTest {
         return TestDatabases.engines();
     }
 
-    private static final GeneratedCalls GENERATED = GeneratedCalls.generate();
+    private static final PlantedCalls GENERATED = PlantedCalls.generate();
 
     private EngineWorkspace filled(String engine) throws Exception {
         EngineWorkspace workspace = EngineWorkspace.open(engine, tempDir);
@@ -95,7 +95,7 @@ class InsightsQueriesTest {
 
             Map<String, List<Call>> expected = new TreeMap<>();
             for (Call call : GENERATED.calls()) {
-                long bucketStart = Math.floorDiv(call.startNs(), GeneratedCalls.HOUR_NS) * GeneratedCalls.HOUR_NS;
+                long bucketStart = Math.floorDiv(call.startNs(), PlantedCalls.HOUR_NS) * PlantedCalls.HOUR_NS;
                 expected.computeIfAbsent(bucketStart + " " + call.model(), k -> new ArrayList<>()).add(call);
             }
             assertThat(buckets).hasSize(expected.size());
@@ -137,13 +137,13 @@ class InsightsQueriesTest {
                 assertThat(level.p50Ns()).as("%s at %d p50", level.model(), level.inFlight()).isEqualTo(nearestRank(durations, 50));
                 assertThat(level.p95Ns()).as("%s at %d p95", level.model(), level.inFlight()).isEqualTo(nearestRank(durations, 95));
             }
-            for (String model : GeneratedCalls.MODELS) {
+            for (String model : PlantedCalls.MODELS) {
                 List<Long> p95ByLoad = levels.stream().filter(level -> level.model().equals(model) && level.p95Ns() != null)
                         .map(LoadLevel::p95Ns).toList();
                 assertThat(p95ByLoad).as("p95 of %s from 0 to 3 in flight", model).hasSize(4).isSorted();
                 // planted: ~200 ms alone, ≥ 800 ms with three others running
-                assertThat(p95ByLoad.get(0)).isBetween(200 * GeneratedCalls.MS, 300 * GeneratedCalls.MS);
-                assertThat(p95ByLoad.get(3)).isGreaterThanOrEqualTo(800 * GeneratedCalls.MS);
+                assertThat(p95ByLoad.get(0)).isBetween(200 * PlantedCalls.MS, 300 * PlantedCalls.MS);
+                assertThat(p95ByLoad.get(3)).isGreaterThanOrEqualTo(800 * PlantedCalls.MS);
             }
         }
     }
@@ -152,8 +152,8 @@ class InsightsQueriesTest {
     @MethodSource("engines")
     void aRangeKeepsOnlyCallsThatStartedInIt(String engine) throws Exception {
         try (EngineWorkspace workspace = filled(engine)) {
-            long from = GeneratedCalls.START_NS + 24 * GeneratedCalls.HOUR_NS;
-            long to = from + 24 * GeneratedCalls.HOUR_NS;
+            long from = PlantedCalls.START_NS + 24 * PlantedCalls.HOUR_NS;
+            long to = from + 24 * PlantedCalls.HOUR_NS;
             List<Call> inRange = GENERATED.calls().stream().filter(call -> call.startNs() >= from && call.startNs() < to).toList();
 
             List<GroupStats> groups = new InsightsQueries(workspace.dsl()).groups(new InsightsQuery(from, to, CallGrouping.NONE));
@@ -172,7 +172,7 @@ class InsightsQueriesTest {
             for (int i = 1; i < GENERATED.calls().size(); i += 2) {
                 later.add(GENERATED.calls().get(i).spanId());
             }
-            GeneratedCalls twoImports = GENERATED.renumbered(call -> later.contains(call.spanId()), 10_000_000L);
+            PlantedCalls twoImports = GENERATED.renumbered(call -> later.contains(call.spanId()), 10_000_000L);
             workspace.dsl().connection(connection -> twoImports.insert(connection, call -> call.spanId() < 10_000_000L));
             new LlmCallFacts(workspace.dsl()).refresh();
             workspace.dsl().connection(connection -> twoImports.insert(connection, call -> call.spanId() > 10_000_000L));

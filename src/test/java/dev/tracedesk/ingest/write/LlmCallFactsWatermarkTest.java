@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tracedesk.insights.GeneratedCalls;
+import dev.tracedesk.insights.PlantedCalls;
 import dev.tracedesk.store.EngineWorkspace;
 
 /**
@@ -24,7 +24,7 @@ class LlmCallFactsWatermarkTest {
 
     @Test
     void callsCommittedAfterAHigherIdWasRefreshedAreStillCopied() throws Exception {
-        GeneratedCalls generated = GeneratedCalls.generate();
+        PlantedCalls generated = PlantedCalls.generate();
         long middle = generated.calls().get(generated.calls().size() / 2).spanId();
         try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
             // the import with the higher ids commits and refreshes first ...

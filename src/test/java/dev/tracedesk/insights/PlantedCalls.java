@@ -23,7 +23,7 @@ import dev.tracedesk.store.Workspace;
  * reported / estimated / none, one call has no duration, one pair starts at the same instant, and
  * one LLM span has no start (so it is no call at all).
  */
-public final class GeneratedCalls {
+public final class PlantedCalls {
 
     public static final long START_NS = epochNanos(Instant.parse("2026-01-05T00:00:00Z"));
     public static final long HOUR_NS = 3_600_000_000_000L;
@@ -59,7 +59,7 @@ public final class GeneratedCalls {
     private final List<Call> calls = new ArrayList<>();
     private long spanWithoutStartId;
 
-    private GeneratedCalls() {
+    private PlantedCalls() {
     }
 
     public List<Call> calls() {
@@ -67,8 +67,8 @@ public final class GeneratedCalls {
     }
 
     /** 72 bursts of 1–4 calls, an hour apart, plus the odd cases. */
-    public static GeneratedCalls generate() {
-        GeneratedCalls generated = new GeneratedCalls();
+    public static PlantedCalls generate() {
+        PlantedCalls generated = new PlantedCalls();
         Random random = new Random(8);
         int n = 0;
         for (int burst = 0; burst < 72; burst++) {
@@ -110,8 +110,8 @@ public final class GeneratedCalls {
      * The same calls, those {@code which} accepts with trace and span ids moved up by {@code offset}: as if
      * they came in a later import (ids only grow), while their times interleave with the others'.
      */
-    public GeneratedCalls renumbered(Predicate<Call> which, long offset) {
-        GeneratedCalls copy = new GeneratedCalls();
+    public PlantedCalls renumbered(Predicate<Call> which, long offset) {
+        PlantedCalls copy = new PlantedCalls();
         for (Call call : calls) {
             copy.calls.add(!which.test(call) ? call : new Call(call.traceId() + offset, call.spanId() + offset, call.model(),
                     call.provider(), call.promptName(), call.promptVersion(), call.route(), call.startNs(), call.durationNs(),
