@@ -32,3 +32,36 @@ CREATE TABLE llm_call (
 );
 CREATE INDEX llm_call_start_idx ON llm_call (start_ns);
 CREATE INDEX llm_call_trace_idx ON llm_call (trace_id);
+
+-- Hourly rollups of llm_call, so the dashboard reads hundreds of rows where a busy workspace has
+-- millions of calls (decision 0021). One row per UTC hour, grouping and group key, where
+-- grouping_name is a CallGrouping ('NONE', 'MODEL', …) and group_key its key
+-- (dev.tracedesk.store.CallGroupKeys). Rebuilt for the hours an import touches.
+CREATE TABLE llm_call_hour (
+    hour_ns            BIGINT          NOT NULL,
+    grouping_name      VARCHAR(16)     NOT NULL,
+    group_key          VARCHAR(1000)   NOT NULL,
+    calls              BIGINT          NOT NULL,
+    errors             BIGINT          NOT NULL,
+    input_tokens       BIGINT          NOT NULL,
+    output_tokens      BIGINT          NOT NULL,
+    cost_reported_usd  DECIMAL(20, 10) NOT NULL,
+    cost_estimated_usd DECIMAL(20, 10) NOT NULL,
+    calls_with_cost    BIGINT          NOT NULL
+);
+CREATE INDEX llm_call_hour_idx ON llm_call_hour (grouping_name, hour_ns);
+
+-- Latency histograms per hour: how many calls (series CALL), traces (TRACE, each trace once per
+-- group and hour), first tokens (TTFT) or calls at a load level (LOAD, by model, load_level =
+-- in_flight) fell into each logarithmic latency bucket (bucket b holds values in
+-- [1.05^b, 1.05^(b+1)) ns). Percentiles of large ranges are read off these by nearest rank.
+CREATE TABLE llm_call_latency_hour (
+    hour_ns       BIGINT        NOT NULL,
+    grouping_name VARCHAR(16)   NOT NULL,
+    group_key     VARCHAR(1000) NOT NULL,
+    series        VARCHAR(8)    NOT NULL,
+    load_level    INTEGER       NOT NULL,
+    bucket        INTEGER       NOT NULL,
+    calls         BIGINT        NOT NULL
+);
+CREATE INDEX llm_call_latency_hour_idx ON llm_call_latency_hour (grouping_name, series, hour_ns);

@@ -4,7 +4,6 @@ import static dev.tracedesk.store.generated.Tables.LLM_CALL;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,101 +16,131 @@ import org.jooq.impl.DSL;
 
 import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.store.CallGroupKeys;
+import dev.tracedesk.store.NearestRank;
 
 /**
- * The dashboard's figures, aggregated in SQL over {@code llm_call} (migration V9): counts and sums
- * as usual, percentiles with {@code PERCENTILE_DISC … WITHIN GROUP}, which is the nearest rank on
- * both H2 and PostgreSQL. Java only receives one row per group, bucket or load level.
+ * The dashboard's figures, aggregated in SQL (decision 0021). Ranges are widened to whole hours.
+ * Up to {@link #EXACT_LIMIT} calls, straight from {@code llm_call}, percentiles by exact nearest
+ * rank ({@link NearestRank}). Beyond that, ranking every call costs H2 seconds, so the figures come
+ * from the hourly rollups ({@link RollupQueries}): sums still exact, percentiles the middle of the
+ * nearest rank's 5 % latency bucket. Java only receives one row per group, bucket or load level.
  */
 public final class InsightsQueries {
+
+    /** The most calls a range may hold for exact percentiles; a few hundred milliseconds on H2. */
+    public static final long EXACT_LIMIT = 50_000;
 
     private static final Field<Long> DURATION = LLM_CALL.DURATION_NS;
 
     private final DSLContext dsl;
+    private final RollupQueries rollups;
+    private final long exactLimit;
 
     public InsightsQueries(DSLContext dsl) {
+        this(dsl, EXACT_LIMIT);
+    }
+
+    /** With another limit, so tests can take the rollup path on a few calls. */
+    InsightsQueries(DSLContext dsl, long exactLimit) {
         this.dsl = dsl;
+        this.rollups = new RollupQueries(dsl);
+        this.exactLimit = exactLimit;
+    }
+
+    /** How the percentiles of this range are computed. */
+    public PercentileMethod percentileMethod(InsightsQuery query) {
+        return rollups.calls(query.wholeHours()) > exactLimit ? PercentileMethod.LATENCY_BUCKETS : PercentileMethod.EXACT;
     }
 
     /** Every group's figures, most requests first. */
-    public List<GroupStats> groups(InsightsQuery query) {
-        Field<String> key = CallGroupKeys.keyOf(query.grouping()).as("group_key");
-        List<GroupStats> groups = new ArrayList<>();
-        for (Record row : dsl.select(key, DSL.count(), errors(),
-                        percentile(0.50, DURATION), percentile(0.95, DURATION), percentile(0.99, DURATION),
-                        percentile(0.50, LLM_CALL.TIME_TO_FIRST_TOKEN_NS), percentile(0.95, LLM_CALL.TIME_TO_FIRST_TOKEN_NS),
-                        sumLong(LLM_CALL.INPUT_TOKENS), sumLong(LLM_CALL.OUTPUT_TOKENS),
-                        sumUsd(LLM_CALL.COST_REPORTED_USD), sumUsd(LLM_CALL.COST_ESTIMATED_USD), callsWithCost())
-                .from(LLM_CALL).where(inRange(query))
-                .groupBy(CallGroupKeys.keyOf(query.grouping()))
-                .fetch()) {
-            groups.add(new GroupStats(row.get(0, String.class), row.get(1, Long.class), row.get(2, Long.class),
-                    new Percentiles(row.get(3, Long.class), row.get(4, Long.class), row.get(5, Long.class)),
-                    Percentiles.NONE,
-                    new Percentiles(row.get(6, Long.class), row.get(7, Long.class), null),
-                    row.get(8, Long.class), row.get(9, Long.class), row.get(10, BigDecimal.class), row.get(11, BigDecimal.class),
-                    row.get(12, Long.class)));
-        }
-        Map<String, Percentiles> traceLatency = traceLatency(query);
-        return groups.stream()
-                .map(group -> group.withTraceLatency(traceLatency.getOrDefault(group.key(), Percentiles.NONE)))
+    public List<GroupStats> groups(InsightsQuery asked) {
+        InsightsQuery query = asked.wholeHours();
+        List<GroupStats> figures = percentileMethod(query) == PercentileMethod.EXACT ? exactGroups(query) : rollups.groups(query);
+        return figures.stream()
                 .sorted((a, b) -> a.requests() != b.requests() ? Long.compare(b.requests(), a.requests()) : a.key().compareTo(b.key()))
                 .toList();
+    }
+
+    private List<GroupStats> exactGroups(InsightsQuery query) {
+        Field<String> key = CallGroupKeys.keyOf(query.grouping());
+        List<Field<?>> partition = List.of(key);
+        Map<List<Object>, Long[]> calls = NearestRank.percentiles(dsl, LLM_CALL, inRange(query), partition, DURATION, 50, 95, 99);
+        Map<List<Object>, Long[]> firstTokens = NearestRank.percentiles(dsl, LLM_CALL, inRange(query), partition,
+                LLM_CALL.TIME_TO_FIRST_TOKEN_NS, 50, 95);
+        Map<List<Object>, Long[]> traces = traceLatency(query);
+        List<GroupStats> groups = new ArrayList<>();
+        for (Record row : dsl.select(key, DSL.count(), errors(), sumLong(LLM_CALL.INPUT_TOKENS), sumLong(LLM_CALL.OUTPUT_TOKENS),
+                        sumUsd(LLM_CALL.COST_REPORTED_USD), sumUsd(LLM_CALL.COST_ESTIMATED_USD), callsWithCost())
+                .from(LLM_CALL).where(inRange(query)).groupBy(key).fetch()) {
+            List<Object> group = List.of(row.get(0, String.class));
+            groups.add(new GroupStats(row.get(0, String.class), row.get(1, Long.class), row.get(2, Long.class),
+                    percentiles(calls.get(group)), percentiles(traces.get(group)), percentiles(firstTokens.get(group)),
+                    row.get(3, Long.class), row.get(4, Long.class), row.get(5, BigDecimal.class), row.get(6, BigDecimal.class),
+                    row.get(7, Long.class)));
+        }
+        return groups;
     }
 
     /**
      * End to end: each trace holding a call of the group counts once, with its whole duration; a
      * trace with calls of two models counts in both.
      */
-    Map<String, Percentiles> traceLatency(InsightsQuery query) {
-        Field<String> key = CallGroupKeys.keyOf(query.grouping()).as("group_key");
-        Table<?> traces = DSL.selectDistinct(key, LLM_CALL.TRACE_ID, LLM_CALL.TRACE_DURATION_NS)
+    private Map<List<Object>, Long[]> traceLatency(InsightsQuery query) {
+        Table<?> traces = DSL.selectDistinct(CallGroupKeys.keyOf(query.grouping()).as("group_key"), LLM_CALL.TRACE_ID,
+                        LLM_CALL.TRACE_DURATION_NS)
                 .from(LLM_CALL).where(inRange(query)).asTable("traces_of_group");
-        Field<String> traceKey = traces.field("group_key", String.class);
-        Field<Long> traceDuration = traces.field(LLM_CALL.TRACE_DURATION_NS);
-        Map<String, Percentiles> byKey = new HashMap<>();
-        for (Record row : dsl.select(traceKey, percentile(0.50, traceDuration), percentile(0.95, traceDuration),
-                        percentile(0.99, traceDuration))
-                .from(traces).groupBy(traceKey).fetch()) {
-            byKey.put(row.get(0, String.class),
-                    new Percentiles(row.get(1, Long.class), row.get(2, Long.class), row.get(3, Long.class)));
-        }
-        return byKey;
+        return NearestRank.percentiles(dsl, traces, DSL.noCondition(), List.of(traces.field("group_key")),
+                traces.field(LLM_CALL.TRACE_DURATION_NS), 50, 95, 99);
     }
 
     /**
      * Each group's figures per hour or day, oldest first. Buckets start at midnight (or the full
      * hour) in the zone whose offset from UTC is {@code zoneOffsetNs}.
      */
-    public List<TimeBucket> overTime(InsightsQuery query, Granularity granularity, long zoneOffsetNs) {
+    public List<TimeBucket> overTime(InsightsQuery asked, Granularity granularity, long zoneOffsetNs) {
+        InsightsQuery query = asked.wholeHours();
+        if (percentileMethod(query) == PercentileMethod.LATENCY_BUCKETS) {
+            return rollups.overTime(query, granularity, zoneOffsetNs);
+        }
         long width = granularity.nanos();
-        Field<Long> bucket = LLM_CALL.START_NS.plus(zoneOffsetNs).div(width).as("bucket");
-        Field<String> key = CallGroupKeys.keyOf(query.grouping()).as("group_key");
+        Field<Long> bucket = LLM_CALL.START_NS.plus(DSL.inline(zoneOffsetNs)).div(DSL.inline(width));
+        Field<String> key = CallGroupKeys.keyOf(query.grouping());
+        Map<List<Object>, Long[]> latency = NearestRank.percentiles(dsl, LLM_CALL, inRange(query), List.of(bucket, key),
+                DURATION, 50, 95, 99);
         List<TimeBucket> buckets = new ArrayList<>();
-        for (Record row : dsl.select(bucket, key, DSL.count(), errors(),
-                        percentile(0.50, DURATION), percentile(0.95, DURATION), percentile(0.99, DURATION),
-                        sumLong(LLM_CALL.INPUT_TOKENS), sumLong(LLM_CALL.OUTPUT_TOKENS),
-                        sumUsd(LLM_CALL.COST_REPORTED_USD), sumUsd(LLM_CALL.COST_ESTIMATED_USD))
+        for (Record row : dsl.select(bucket, key, DSL.count(), errors(), sumLong(LLM_CALL.INPUT_TOKENS),
+                        sumLong(LLM_CALL.OUTPUT_TOKENS), sumUsd(LLM_CALL.COST_REPORTED_USD), sumUsd(LLM_CALL.COST_ESTIMATED_USD))
                 .from(LLM_CALL).where(inRange(query))
-                .groupBy(LLM_CALL.START_NS.plus(zoneOffsetNs).div(width), CallGroupKeys.keyOf(query.grouping()))
-                .orderBy(DSL.field("bucket"), DSL.field("group_key"))
+                .groupBy(bucket, key)
+                .orderBy(bucket, key)
                 .fetch()) {
-            buckets.add(new TimeBucket(row.get(0, Long.class) * width - zoneOffsetNs, row.get(1, String.class),
-                    row.get(2, Long.class), row.get(3, Long.class),
-                    new Percentiles(row.get(4, Long.class), row.get(5, Long.class), row.get(6, Long.class)),
-                    row.get(7, Long.class), row.get(8, Long.class), row.get(9, BigDecimal.class), row.get(10, BigDecimal.class)));
+            long index = row.get(0, Long.class);
+            String group = row.get(1, String.class);
+            buckets.add(new TimeBucket(index * width - zoneOffsetNs, group, row.get(2, Long.class), row.get(3, Long.class),
+                    percentiles(latency.get(List.of(index, group))),
+                    row.get(4, Long.class), row.get(5, Long.class), row.get(6, BigDecimal.class), row.get(7, BigDecimal.class)));
         }
         return buckets;
     }
 
-    /** Latency per model and number of LLM calls in flight at the start, fewest in flight first. */
-    public List<LoadLevel> byConcurrency(InsightsQuery query) {
-        Field<String> model = CallGroupKeys.keyOf(CallGrouping.MODEL).as("group_key");
-        return dsl.select(model, LLM_CALL.IN_FLIGHT, DSL.count(), percentile(0.50, DURATION), percentile(0.95, DURATION))
-                .from(LLM_CALL).where(inRange(query)).and(LLM_CALL.IN_FLIGHT.isNotNull())
-                .groupBy(CallGroupKeys.keyOf(CallGrouping.MODEL), LLM_CALL.IN_FLIGHT)
-                .orderBy(DSL.field("group_key"), LLM_CALL.IN_FLIGHT)
-                .fetch(row -> new LoadLevel(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+    /** Latency per model and number of LLM calls in flight at the start, by model, fewest in flight first. */
+    public List<LoadLevel> byConcurrency(InsightsQuery asked) {
+        InsightsQuery query = asked.wholeHours();
+        if (percentileMethod(query) == PercentileMethod.LATENCY_BUCKETS) {
+            return rollups.byConcurrency(query);
+        }
+        Field<String> model = CallGroupKeys.keyOf(CallGrouping.MODEL);
+        Condition measured = inRange(query).and(LLM_CALL.IN_FLIGHT.isNotNull());
+        Map<List<Object>, Long[]> latency = NearestRank.percentiles(dsl, LLM_CALL, measured,
+                List.of(model, LLM_CALL.IN_FLIGHT), DURATION, 50, 95);
+        return dsl.select(model, LLM_CALL.IN_FLIGHT, DSL.count())
+                .from(LLM_CALL).where(measured).and(DURATION.isNotNull())
+                .groupBy(model, LLM_CALL.IN_FLIGHT)
+                .orderBy(model, LLM_CALL.IN_FLIGHT)
+                .fetch(row -> {
+                    Long[] values = latency.get(List.of(row.value1(), row.value2()));
+                    return new LoadLevel(row.value1(), row.value2(), row.value3(), values[0], values[1]);
+                });
     }
 
     /** The first and last start of a call, for the range presets; null when there are no calls. */
@@ -131,8 +160,11 @@ public final class InsightsQueries {
         return condition;
     }
 
-    private static Field<Long> percentile(double fraction, Field<Long> value) {
-        return DSL.percentileDisc(fraction).withinGroupOrderBy(value).cast(Long.class);
+    private static Percentiles percentiles(Long[] values) {
+        if (values == null) {
+            return Percentiles.NONE;
+        }
+        return new Percentiles(values[0], values[1], values.length > 2 ? values[2] : null);
     }
 
     private static Field<Long> errors() {

@@ -20,7 +20,8 @@ public final class CallGroupKeys {
 
     public static Field<String> keyOf(CallGrouping grouping) {
         return switch (grouping) {
-            case NONE -> DSL.inline(CallGrouping.ALL);
+            // An expression on a column rather than the bare literal: PostgreSQL refuses a constant in GROUP BY.
+            case NONE -> DSL.when(LLM_CALL.SPAN_ID.isNotNull(), DSL.inline(CallGrouping.ALL));
             case MODEL -> orNone(LLM_CALL.MODEL);
             case PROVIDER -> orNone(LLM_CALL.PROVIDER);
             case ROUTE -> orNone(LLM_CALL.ROUTE);

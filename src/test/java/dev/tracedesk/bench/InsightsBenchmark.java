@@ -50,18 +50,29 @@ public final class InsightsBenchmark {
                     workspace.dsl().fetchCount(dev.tracedesk.store.generated.Tables.SPAN), bounds[0], bounds[1]);
             long end = bounds[1] + 1;
             long day = Granularity.DAY.nanos();
+            long hour = Granularity.HOUR.nanos();
             for (CallGrouping grouping : CallGrouping.values()) {
                 time("groups by " + grouping.cliName() + ", all calls",
-                        i -> queries.groups(new InsightsQuery(null, end + i, grouping)));
+                        i -> queries.groups(new InsightsQuery(null, end + i * hour, grouping)));
             }
-            time("groups by model, last day", i -> queries.groups(new InsightsQuery(end - day, end + i, CallGrouping.MODEL)));
+            time("groups by model, last day", i -> queries.groups(new InsightsQuery(end - day + i * hour, end + i * hour,
+                    CallGrouping.MODEL)));
+            InsightsQuery sixHours = new InsightsQuery(end - 6 * hour, end, CallGrouping.MODEL);
+            System.out.printf("last 6 hours: %s%n", queries.percentileMethod(sixHours).description());
+            time("groups by model, last 6 hours", i -> queries.groups(sixHours.withRange(end - 6 * hour - i * hour, end)));
+            time("groups by prompt, last 6 hours", i -> queries.groups(new InsightsQuery(end - 6 * hour - i * hour, end,
+                    CallGrouping.PROMPT)));
+            time("over time by hour, last 6 hours",
+                    i -> queries.overTime(sixHours.withRange(end - 6 * hour - i * hour, end), Granularity.HOUR, 0));
+            time("latency vs load, last 6 hours", i -> queries.byConcurrency(sixHours.withRange(end - 6 * hour - i * hour, end)));
+            System.out.printf("all calls: %s%n", queries.percentileMethod(InsightsQuery.everything(CallGrouping.NONE)).description());
             time("over time by hour, no grouping",
-                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.NONE), Granularity.HOUR, 0));
+                    i -> queries.overTime(new InsightsQuery(null, end + i * hour, CallGrouping.NONE), Granularity.HOUR, 0));
             time("over time by hour, by model",
-                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.MODEL), Granularity.HOUR, 0));
+                    i -> queries.overTime(new InsightsQuery(null, end + i * hour, CallGrouping.MODEL), Granularity.HOUR, 0));
             time("over time by day, by prompt",
-                    i -> queries.overTime(new InsightsQuery(null, end + i, CallGrouping.PROMPT), Granularity.DAY, 0));
-            time("latency vs load, per model", i -> queries.byConcurrency(new InsightsQuery(null, end + i, CallGrouping.NONE)));
+                    i -> queries.overTime(new InsightsQuery(null, end + i * hour, CallGrouping.PROMPT), Granularity.DAY, 0));
+            time("latency vs load, per model", i -> queries.byConcurrency(new InsightsQuery(null, end + i * hour, CallGrouping.NONE)));
             time("start bounds (range presets)", i -> queries.startBounds());
         }
     }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -50,8 +51,35 @@ public final class LlmCallFacts {
         }
         refreshTracesTouched(after, newest);
         new CallLoadSweep(dsl).recountAround(after);
+        rebuildRollupsAround(after, newest);
         watermark.advanceTo(newest);
         return added;
+    }
+
+    /**
+     * Rebuilds every hourly rollup, for when calls changed in place (a price edit re-estimating
+     * costs) rather than arrived.
+     */
+    public void rebuildAllRollups() {
+        Record2<Long, Long> span = dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(LLM_CALL.START_NS)).from(LLM_CALL).fetchOne();
+        if (span != null && span.value1() != null) {
+            new LlmCallRollups(dsl).rebuild(span.value1(), span.value2());
+        }
+    }
+
+    /**
+     * The hours whose rollups the new spans changed: those of the new calls, of the older calls
+     * of the traces they joined, and of every call whose load the new calls changed (they start
+     * while a new call runs, so before the last new call ends).
+     */
+    private void rebuildRollupsAround(long afterId, long upToId) {
+        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId));
+        Record2<Long, Long> window = dsl.select(DSL.min(LLM_CALL.START_NS),
+                        DSL.max(LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L))))
+                .from(LLM_CALL).where(LLM_CALL.SPAN_ID.gt(afterId).or(LLM_CALL.TRACE_ID.in(touched))).fetchOne();
+        if (window != null && window.value1() != null) {
+            new LlmCallRollups(dsl).rebuild(window.value1(), window.value2());
+        }
     }
 
     private long copyCalls(long afterId, long upToId) {
