@@ -15,6 +15,7 @@ import dev.tracedesk.insights.GroupStats;
 import dev.tracedesk.insights.InsightsQueries;
 import dev.tracedesk.insights.InsightsQuery;
 import dev.tracedesk.insights.LoadLevel;
+import dev.tracedesk.insights.PercentileMethod;
 import dev.tracedesk.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "insights", mixinStandardHelpOptions = true, subcommands = InsightsProjectionCommand.class,
         description = {"Requests, errors, latency, tokens and cost of the LLM calls, per model, provider, prompt"
                 + " version or route; and latency per model by the number of other calls in flight when a call started.",
-            "Latency percentiles are nearest rank (the value at rank ⌈p·n⌉, always a measured value), in ms.",
+            "Ranges widen to whole UTC hours (the output gives the effective range). Latency percentiles, in ms, are the"
+                    + " nearest rank (the value at rank ⌈p·n⌉); over more than 50,000 calls, the nearest rank over 5% latency"
+                    + " buckets (within 2.5%). The output says which.",
             "costUsd is what the source reported; costEstimatedUsd what the price table estimated where none was"
                     + " reported (see: tracedesk prices); costPerRequestUsd divides their sum by the calls that have a cost."})
 public final class InsightsCommand implements Callable<Integer> {
@@ -61,28 +64,31 @@ public final class InsightsCommand implements Callable<Integer> {
         InsightsQuery query = new InsightsQuery(range.fromNs(), range.toNs(), grouping);
         List<GroupStats> groups;
         List<LoadLevel> load;
+        PercentileMethod method;
         try (Workspace open = workspace.open()) {
             // llm_call is derived data; an import normally refreshes it, but a workspace filled another way may lag
             new LlmCallFacts(open.dsl()).refresh();
             InsightsQueries queries = new InsightsQueries(open.dsl());
+            method = queries.percentileMethod(query);
             groups = queries.groups(query);
             load = queries.byConcurrency(query);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.write(out, asJson(grouping, groups, load));
+            JsonOutput.write(out, asJson(query.wholeHours(), method, groups, load));
         } else {
-            InsightsText.print(out, range.describe(), grouping, groups, load);
+            InsightsText.print(out, TimeRangeOptions.describe(query.wholeHours()), method, grouping, groups, load);
         }
         return ExitCodes.OK;
     }
 
     /** The documented shape, keys in this order. */
-    Map<String, Object> asJson(CallGrouping grouping, List<GroupStats> groups, List<LoadLevel> load) {
+    static Map<String, Object> asJson(InsightsQuery effective, PercentileMethod method, List<GroupStats> groups,
+                                      List<LoadLevel> load) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("range", range.asJson());
-        json.put("groupBy", grouping.cliName());
-        json.put("percentiles", "nearest rank");
+        json.put("range", TimeRangeOptions.asJson(effective));
+        json.put("groupBy", effective.grouping().cliName());
+        json.put("percentiles", method.description());
         json.put("groups", groups.stream().map(InsightsJson::group).toList());
         json.put("byConcurrency", load.stream().map(InsightsJson::loadLevel).toList());
         return json;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "projection", mixinStandardHelpOptions = true,
         description = {"What a month (30 days) of LLM calls costs per model and prompt version at N requests a day,"
                 + " from the measured cost per request; N is split over the groups by their share of the calls in the range.",
-            "The observed rate is the calls in the range divided by the days from the first to the last call start"
+            "The range widens to whole UTC hours, as in insights. The observed rate is the calls in the range divided by the days from the first to the last call start"
                     + " (at least one day).",
             "With --switch FROM=TO: what FROM's traffic would cost on TO, its average tokens per call priced with"
                     + " TO's row of the price table (see: tracedesk prices)."})
@@ -57,7 +57,7 @@ public final class InsightsProjectionCommand implements Callable<Integer> {
         CostProjection projection;
         try (Workspace open = workspace.open()) {
             new LlmCallFacts(open.dsl()).refresh();
-            projection = CostProjection.observe(open.dsl(), range.fromNs(), range.toNs());
+            projection = CostProjection.observe(open.dsl(), range.effective().fromNs(), range.effective().toNs());
         }
         long requestsPerDay = perDay != null ? perDay : projection.observedRequestsPerDay();
         MonthlyCost month = projection.project(requestsPerDay);
@@ -65,12 +65,12 @@ public final class InsightsProjectionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
-            document.put("range", range.asJson());
+            document.put("range", TimeRangeOptions.asJson(range.effective()));
             document.putAll(ProjectionJson.projection(projection, month));
             document.put("switch", modelSwitch == null ? null : ProjectionJson.modelSwitch(modelSwitch));
             JsonOutput.write(out, document);
         } else {
-            ProjectionText.print(out, range.describe(), projection, month, modelSwitch);
+            ProjectionText.print(out, TimeRangeOptions.describe(range.effective()), projection, month, modelSwitch);
         }
         return ExitCodes.OK;
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.insights.GroupStats;
 import dev.tracedesk.insights.LoadLevel;
+import dev.tracedesk.insights.PercentileMethod;
 
 /** The readable tables of {@code tracedesk insights}. */
 final class InsightsText {
@@ -16,8 +17,9 @@ final class InsightsText {
     private InsightsText() {
     }
 
-    static void print(PrintWriter out, String range, CallGrouping grouping, List<GroupStats> groups, List<LoadLevel> load) {
-        out.printf("LLM calls  %s  (latency percentiles by nearest rank)%n%n", range);
+    static void print(PrintWriter out, String range, PercentileMethod method, CallGrouping grouping, List<GroupStats> groups,
+                      List<LoadLevel> load) {
+        out.printf("LLM calls  %s  (latency percentiles: %s)%n%n", range, method.description());
         if (groups.isEmpty()) {
             out.println("No LLM calls in this range.");
             out.flush();

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.tracedesk.core.model.CallGrouping;
+import dev.tracedesk.insights.InsightsQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,17 +42,22 @@ public final class TimeRangeOptions {
         return toNs;
     }
 
-    /** The effective range in JSON: ISO instants, null for an open end. */
-    Map<String, Object> asJson() {
+    /** The range the figures cover (Insights widens ranges to whole hours) in JSON: ISO instants, null for an open end. */
+    static Map<String, Object> asJson(InsightsQuery effective) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("since", DisplayValues.isoFromEpochNanos(fromNs));
-        json.put("until", DisplayValues.isoFromEpochNanos(toNs));
+        json.put("since", DisplayValues.isoFromEpochNanos(effective.fromNs()));
+        json.put("until", DisplayValues.isoFromEpochNanos(effective.toNs()));
         return json;
     }
 
-    /** "2026-11-01T00:00:00Z – (open)", for the text header. */
-    String describe() {
-        return (fromNs == null ? "first call" : DisplayValues.isoFromEpochNanos(fromNs)) + " – "
-                + (toNs == null ? "now" : DisplayValues.isoFromEpochNanos(toNs) + " (exclusive)");
+    /** "2026-11-01T00:00:00Z – now", for the text header. */
+    static String describe(InsightsQuery effective) {
+        return (effective.fromNs() == null ? "first call" : DisplayValues.isoFromEpochNanos(effective.fromNs())) + " – "
+                + (effective.toNs() == null ? "now" : DisplayValues.isoFromEpochNanos(effective.toNs()) + " (exclusive)");
+    }
+
+    /** The asked range, widened to whole hours as Insights reads it. */
+    InsightsQuery effective() {
+        return new InsightsQuery(fromNs, toNs, CallGrouping.NONE).wholeHours();
     }
 }

@@ -177,7 +177,7 @@ class InsightsCommandTest {
         try (SeededWorkspaceCli cli = cli("h2")) {
             assertThat(cli.run("insights", "--group-by", "provider")).isZero();
 
-            assertThat(cli.out()).contains("latency percentiles by nearest rank")
+            assertThat(cli.out()).contains("(latency percentiles: nearest rank)")
                     .containsPattern("PROVIDER +REQUESTS +ERRORS +P50 +P95 +P99")
                     .containsPattern("openai +\\d+ +\\d+\\.\\d%")
                     .contains("Latency by calls in flight when a call started")

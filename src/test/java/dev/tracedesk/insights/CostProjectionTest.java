@@ -79,4 +79,28 @@ class CostProjectionTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("model pattern");
         }
     }
+
+    @Test
+    void aPriceEditReachesTheHourlyRollupsToo() throws Exception {
+        try (EngineWorkspace workspace = EngineWorkspace.open("h2", tempDir)) {
+            GENERATED.insert(workspace.workspace());
+            new LlmCallFacts(workspace.dsl()).refresh();
+
+            new PriceTableEdits(workspace.dsl()).set("", "gpt-4o", new BigDecimal("100"), new BigDecimal("200"));
+
+            BigDecimal expected = BigDecimal.ZERO;
+            for (Call call : GENERATED.calls()) {
+                if (call.model().startsWith("gpt-4o") && !"REPORTED".equals(call.costSource())) {
+                    expected = expected.add(BigDecimal.valueOf(call.inputTokens() * 100 + call.outputTokens() * 200)
+                            .divide(BigDecimal.valueOf(1_000_000)));
+                }
+            }
+            InsightsQuery byModel = InsightsQuery.everything(dev.tracedesk.core.model.CallGrouping.MODEL);
+            for (InsightsQueries queries : List.of(new InsightsQueries(workspace.dsl()), new InsightsQueries(workspace.dsl(), 0))) {
+                GroupStats gpt = queries.groups(byModel).stream().filter(group -> group.key().startsWith("gpt-4o"))
+                        .findFirst().orElseThrow();
+                assertThat(gpt.costEstimatedUsd()).as(queries.percentileMethod(byModel).name()).isEqualByComparingTo(expected);
+            }
+        }
+    }
 }

@@ -20,7 +20,8 @@ import dev.tracedesk.core.model.CostSource;
  * is {@code ESTIMATED}, and spans with tokens but no cost (a new price may cover them). The import
  * estimates the same way ({@link SpanBatchWriter}: the served model, else the requested one). A
  * span whose price is gone loses its estimate. {@code llm_call.cost_estimated_usd} follows in the
- * same transaction. Reported costs are never read or written.
+ * same transaction, and the hourly rollups are rebuilt when anything moved. Reported costs are
+ * never read or written.
  *
  * <p>Walks the spans by id in windows of {@value #BATCH}, one transaction each, so a workspace of
  * millions of spans never holds one long transaction; only rows whose cost changes are written.
@@ -54,6 +55,10 @@ public final class CostReEstimate {
         while (true) {
             Window window = reEstimateWindow(prices, afterId);
             if (window == null) {
+                if (changed > 0) {
+                    // the hourly rollups sum estimated costs too (decision 0021)
+                    new LlmCallFacts(dsl).rebuildAllRollups();
+                }
                 return new Counts(examined, changed);
             }
             examined += window.counts().spansExamined();
