@@ -8,7 +8,7 @@
 --   cost_*     = the span's cost split by source, so reported and estimated never mix;
 --   in_flight  = how many other LLM calls had started and not yet ended when this one started
 --                (ties at the same start count), NULL until the load sweep has reached it.
--- dev.tracedesk.ingest.write.LlmCallFacts keeps it up to date after every import; it is derived
+-- dev.tracedesk.store.calls.LlmCallFacts keeps it up to date after every import; it is derived
 -- data, rebuilt from span and trace whenever its watermark (workspace_setting
 -- 'llm_call.span_watermark') is behind.
 CREATE TABLE llm_call (

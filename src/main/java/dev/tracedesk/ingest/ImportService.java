@@ -21,7 +21,7 @@ import dev.tracedesk.ingest.source.FormatReader;
 import dev.tracedesk.ingest.source.ImportSource;
 import dev.tracedesk.ingest.write.CanonicalWriter;
 import dev.tracedesk.ingest.write.ImportCounts;
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.ingest.write.PriceTable;
 import dev.tracedesk.review.rules.RuleApplier;
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.function.IntFunction;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.insights.Granularity;
 import dev.tracedesk.insights.InsightsQueries;
 import dev.tracedesk.insights.InsightsQuery;

@@ -6,29 +6,37 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tracedesk.core.task.TaskContext;
+import dev.tracedesk.review.rules.RuleConfig.CallScope;
 import dev.tracedesk.review.rules.RuleConfig.CheckFailed;
 import dev.tracedesk.review.rules.RuleConfig.CostAbove;
+import dev.tracedesk.review.rules.RuleConfig.DailyCostAbove;
 import dev.tracedesk.review.rules.RuleConfig.EvalCaseFailed;
 import dev.tracedesk.review.rules.RuleConfig.JsonSchema;
 import dev.tracedesk.review.rules.RuleConfig.LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.NegativeFeedback;
+import dev.tracedesk.review.rules.RuleConfig.P95LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.ScoreBelow;
 import dev.tracedesk.review.rules.RuleConfig.SpotCheck;
 import dev.tracedesk.review.rules.RuleScope.IdRange;
+import dev.tracedesk.store.calls.LlmCallFacts;
 
 /**
  * Applies the enabled flag rules (decision 0012): each rule, one window of ids at a time, finds
  * its targets in SQL and puts them into the Flagged queue and the queues made from it. The spot
  * check runs last, so it only draws from calls no other rule flagged. A rule that cannot be
- * applied (a broken config) is reported in the result and the others still run.
+ * applied (a broken config) is reported in the result and the others still run. Daily budgets
+ * (decision 0022) judge every (group, UTC day) the new calls fell into, over all its calls.
  */
 public final class RuleApplier {
 
@@ -57,6 +65,9 @@ public final class RuleApplier {
 
     /** Evaluates every span, eval case and check in the workspace ("Re-apply to existing data", {@code rules apply}). */
     public ApplyResult applyAll(TaskContext context) {
+        // Budgets read llm_call; a workspace from before V9, or one whose last import could not
+        // refresh it, catches up first (nothing to do otherwise).
+        new LlmCallFacts(dsl).refresh();
         RuleWatermarks marks = new RuleWatermarks(dsl);
         return apply(marks, marks.everything(), context);
     }
@@ -149,12 +160,20 @@ public final class RuleApplier {
                 forEachWindow(scope.checks(), window -> checks.scoreBelow(c, window));
             } else if (config instanceof NegativeFeedback c) {
                 forEachWindow(scope.checks(), window -> checks.negativeFeedback(c, window));
+            } else if (config instanceof LatencyAbove c && c.scoped()) {
+                forEachWindow(scope.spans(), window -> new ScopedCallQueries(dsl).slowerThan(c, window));
             } else if (config instanceof LatencyAbove c) {
                 forEachWindow(scope.spans(), window -> spans.slowerThan(c.budgetMs(), window));
                 forEachWindow(scope.cases(), window -> cases.slowerThan(c.budgetMs(), window));
+            } else if (config instanceof CostAbove c && c.scoped()) {
+                forEachWindow(scope.spans(), window -> new ScopedCallQueries(dsl).costlierThan(c, window));
             } else if (config instanceof CostAbove c) {
                 forEachWindow(scope.spans(), window -> spans.costlierThan(c.budgetUsd(), window));
                 forEachWindow(scope.cases(), window -> cases.costlierThan(c.budgetUsd(), window));
+            } else if (config instanceof P95LatencyAbove c) {
+                forEachDayTouched(c, scope.spans(), (day, keys) -> new DailyBudgetQueries(dsl).overP95(c, day, keys));
+            } else if (config instanceof DailyCostAbove c) {
+                forEachDayTouched(c, scope.spans(), (day, keys) -> new DailyBudgetQueries(dsl).overDailyCost(c, day, keys));
             } else if (config instanceof JsonSchema c) {
                 JsonSchemaCheck check = JsonSchemaCheck.of(c.schemaJson());
                 if (!scope.spans().isEmpty()) {
@@ -176,6 +195,20 @@ public final class RuleApplier {
             for (long after = range.after(); after < range.upTo(); after += WINDOW) {
                 checkCancelled();
                 write(query.apply(new IdRange(after, Math.min(range.upTo(), after + WINDOW))));
+            }
+        }
+
+        /**
+         * A daily budget judges whole (group, day)s: the days new calls fell into are evaluated
+         * again over all their calls, one day at a time.
+         */
+        private void forEachDayTouched(CallScope budget, IdRange spans, BiFunction<Long, Set<String>, List<RuleMatch>> query) {
+            if (spans.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<Long, Set<String>> day : new DailyBudgetQueries(dsl).daysTouched(budget, spans).entrySet()) {
+                checkCancelled();
+                write(query.apply(day.getKey(), day.getValue()));
             }
         }
 

@@ -2,6 +2,9 @@ package dev.tracedesk.review.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+
+import dev.tracedesk.core.model.CallGrouping;
 
 /**
  * The typed config of a flag rule, one record per {@link RuleType}. {@link RuleConfigJson} reads
@@ -76,8 +79,20 @@ public sealed interface RuleConfig {
         }
     }
 
-    /** LLM calls (duration) and eval cases (latency) slower than the budget. */
-    record LatencyAbove(long budgetMs) implements RuleConfig {
+    /**
+     * LLM calls (duration) and eval cases (latency) slower than the budget. With a group
+     * ({@code groupKey} non-null) only the LLM calls of that group of {@code groupBy} are looked at.
+     */
+    record LatencyAbove(long budgetMs, CallGrouping groupBy, String groupKey) implements RuleConfig, CallScope {
+        public LatencyAbove {
+            groupBy = CallScope.grouping(groupBy);
+        }
+
+        /** Every call and case, as before budgets had a scope. */
+        public LatencyAbove(long budgetMs) {
+            this(budgetMs, CallGrouping.NONE, null);
+        }
+
         @Override
         public RuleType type() {
             return RuleType.LATENCY_ABOVE;
@@ -85,12 +100,21 @@ public sealed interface RuleConfig {
 
         @Override
         public String summary() {
-            return "latency over " + RuleNumbers.duration(budgetMs);
+            return "latency over " + RuleNumbers.duration(budgetMs) + scopeSummary();
         }
     }
 
-    /** LLM calls and eval cases that cost more than the budget. */
-    record CostAbove(BigDecimal budgetUsd) implements RuleConfig {
+    /** LLM calls and eval cases that cost more than the budget; with a group, only that group's LLM calls. */
+    record CostAbove(BigDecimal budgetUsd, CallGrouping groupBy, String groupKey) implements RuleConfig, CallScope {
+        public CostAbove {
+            groupBy = CallScope.grouping(groupBy);
+        }
+
+        /** Every call and case, as before budgets had a scope. */
+        public CostAbove(BigDecimal budgetUsd) {
+            this(budgetUsd, CallGrouping.NONE, null);
+        }
+
         @Override
         public RuleType type() {
             return RuleType.COST_ABOVE;
@@ -98,7 +122,78 @@ public sealed interface RuleConfig {
 
         @Override
         public String summary() {
-            return "cost over " + RuleNumbers.usd(budgetUsd);
+            return "cost over " + RuleNumbers.usd(budgetUsd) + scopeSummary();
+        }
+    }
+
+    /**
+     * Per UTC day and group of {@code groupBy} (only {@code groupKey} when set), the p95 latency of
+     * the day's LLM calls; a day over budget flags its calls slower than the budget.
+     */
+    record P95LatencyAbove(long budgetMs, CallGrouping groupBy, String groupKey) implements RuleConfig, CallScope {
+        public P95LatencyAbove {
+            groupBy = CallScope.grouping(groupBy);
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.P95_LATENCY_ABOVE;
+        }
+
+        @Override
+        public String summary() {
+            return "daily p95 latency over " + RuleNumbers.duration(budgetMs) + dailyScopeSummary();
+        }
+    }
+
+    /**
+     * Per UTC day and group, the total cost (reported and estimated) of the LLM calls; a day over
+     * budget flags the one call at which its running total first went over.
+     */
+    record DailyCostAbove(BigDecimal budgetUsd, CallGrouping groupBy, String groupKey) implements RuleConfig, CallScope {
+        public DailyCostAbove {
+            groupBy = CallScope.grouping(groupBy);
+        }
+
+        @Override
+        public RuleType type() {
+            return RuleType.DAILY_COST_ABOVE;
+        }
+
+        @Override
+        public String summary() {
+            return "daily cost over " + RuleNumbers.dollars(budgetUsd) + dailyScopeSummary();
+        }
+    }
+
+    /** The group a budget looks at: a {@link CallGrouping} and one of its keys (null: every group). */
+    sealed interface CallScope permits LatencyAbove, CostAbove, P95LatencyAbove, DailyCostAbove {
+
+        RuleType type();
+
+        CallGrouping groupBy();
+
+        String groupKey();
+
+        /** A per-call budget with a key looks only at that group's LLM calls. */
+        default boolean scoped() {
+            return groupKey() != null;
+        }
+
+        /** A grouping left out means none. */
+        static CallGrouping grouping(CallGrouping groupBy) {
+            return groupBy == null ? CallGrouping.NONE : groupBy;
+        }
+
+        default String scopeSummary() {
+            return groupKey() == null ? "" : ", " + groupBy().label().toLowerCase(Locale.ROOT) + " " + groupKey() + " only";
+        }
+
+        default String dailyScopeSummary() {
+            if (groupKey() != null) {
+                return scopeSummary();
+            }
+            return groupBy() == CallGrouping.NONE ? ", all calls together" : ", each " + groupBy().label().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +13,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.core.model.CheckSource;
+import dev.tracedesk.review.rules.RuleConfig.CallScope;
 import dev.tracedesk.review.rules.RuleConfig.CheckFailed;
 import dev.tracedesk.review.rules.RuleConfig.CostAbove;
+import dev.tracedesk.review.rules.RuleConfig.DailyCostAbove;
 import dev.tracedesk.review.rules.RuleConfig.EvalCaseFailed;
 import dev.tracedesk.review.rules.RuleConfig.JsonSchema;
 import dev.tracedesk.review.rules.RuleConfig.LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.NegativeFeedback;
+import dev.tracedesk.review.rules.RuleConfig.P95LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.ScoreBelow;
 import dev.tracedesk.review.rules.RuleConfig.SpotCheck;
 
@@ -57,8 +62,10 @@ public final class RuleConfigJson {
             case SCORE_BELOW -> new ScoreBelow(requiredText(node, "score"), requiredNumber(node, "threshold").doubleValue(),
                     sources(node, List.of()));
             case JSON_SCHEMA -> new JsonSchema(requiredText(node, "promptTemplate"), schema(node));
-            case LATENCY_ABOVE -> new LatencyAbove(positive(node, "budgetMs").longValue());
-            case COST_ABOVE -> new CostAbove(positive(node, "budgetUsd"));
+            case LATENCY_ABOVE -> new LatencyAbove(positive(node, "budgetMs").longValue(), grouping(node), groupKey(node));
+            case COST_ABOVE -> new CostAbove(positive(node, "budgetUsd"), grouping(node), groupKey(node));
+            case P95_LATENCY_ABOVE -> new P95LatencyAbove(positive(node, "budgetMs").longValue(), grouping(node), groupKey(node));
+            case DAILY_COST_ABOVE -> new DailyCostAbove(positive(node, "budgetUsd"), grouping(node), groupKey(node));
             case NEGATIVE_FEEDBACK -> new NegativeFeedback(
                     sources(node, List.of(CheckSource.FEEDBACK.name(), CheckSource.ANNOTATION.name())),
                     node.has("scoreBelow") ? optionalNumberAsDouble(node, "scoreBelow") : Double.valueOf(0),
@@ -86,8 +93,16 @@ public final class RuleConfigJson {
             node.set("schema", readSchema(c.schemaJson()));
         } else if (config instanceof LatencyAbove c) {
             node.put("budgetMs", c.budgetMs());
+            writeScope(node, c, false);
         } else if (config instanceof CostAbove c) {
             node.put("budgetUsd", c.budgetUsd());
+            writeScope(node, c, false);
+        } else if (config instanceof P95LatencyAbove c) {
+            node.put("budgetMs", c.budgetMs());
+            writeScope(node, c, true);
+        } else if (config instanceof DailyCostAbove c) {
+            node.put("budgetUsd", c.budgetUsd());
+            writeScope(node, c, true);
         } else if (config instanceof NegativeFeedback c) {
             strings(node.putArray("sources"), c.sources());
             if (c.scoreBelow() == null) {
@@ -109,6 +124,38 @@ public final class RuleConfigJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An unscoped per-call budget is written as before scopes existed, so its stored config does not
+     * change; a daily budget always says how it groups.
+     */
+    private static void writeScope(ObjectNode node, CallScope scope, boolean alwaysGrouping) {
+        if (alwaysGrouping || scope.groupBy() != CallGrouping.NONE) {
+            node.put("groupBy", scope.groupBy().cliName());
+        }
+        if (scope.groupKey() != null) {
+            node.put("groupKey", scope.groupKey());
+        }
+    }
+
+    private static CallGrouping grouping(JsonNode node) {
+        String text = text(node, "groupBy");
+        if (text == null) {
+            return CallGrouping.NONE;
+        }
+        return CallGrouping.parse(text).orElseThrow(() -> new RuleConfigException("'groupBy' must be one of "
+                + Arrays.stream(CallGrouping.values()).map(CallGrouping::cliName).collect(Collectors.joining(", "))
+                + ", not '" + text + "'"));
+    }
+
+    /** A key names a group of a grouping, so it needs one (none has the single group "all calls"). */
+    private static String groupKey(JsonNode node) {
+        String key = text(node, "groupKey");
+        if (key != null && grouping(node) == CallGrouping.NONE) {
+            throw new RuleConfigException("'groupKey' needs 'groupBy' (model, provider, prompt or route)");
+        }
+        return key;
     }
 
     private static void strings(ArrayNode array, List<String> values) {

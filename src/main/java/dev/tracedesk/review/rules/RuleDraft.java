@@ -27,6 +27,10 @@ public final class RuleDraft {
             JsonNode value = json.get(field.jsonKey());
             fields.put(field, text(field, value));
         }
+        if (config instanceof RuleConfig.CallScope scope) {
+            // an unscoped per-call budget does not store its grouping; the dialog still names it
+            fields.put(RuleField.GROUP_BY, scope.groupBy().cliName());
+        }
         return fields;
     }
 
@@ -44,6 +48,8 @@ public final class RuleDraft {
             }
             case LATENCY_ABOVE -> json.put("budgetMs", 30_000);
             case COST_ABOVE -> json.put("budgetUsd", 0.05);
+            case P95_LATENCY_ABOVE -> json.put("budgetMs", 10_000).put("groupBy", "model");
+            case DAILY_COST_ABOVE -> json.put("budgetUsd", 10).put("groupBy", "model");
             case SPOT_CHECK -> json.put("percent", 2);
             default -> {
                 // the other types have defaults for every setting

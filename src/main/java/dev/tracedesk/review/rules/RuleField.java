@@ -11,8 +11,10 @@ public enum RuleField {
     LABELS("labels", "Negative labels", "Labels that mean negative, comma-separated (case does not matter)."),
     PROMPT_TEMPLATE("promptTemplate", "Prompt template", "The prompt template name (an eval case's prompt label) whose outputs are checked."),
     SCHEMA("schema", "JSON Schema", "The schema the output must be valid against (JSON, draft 2020-12 unless $schema says otherwise)."),
-    BUDGET_MS("budgetMs", "Budget (ms)", "Flag calls and cases that took longer than this many milliseconds."),
-    BUDGET_USD("budgetUsd", "Budget (USD)", "Flag calls and cases that cost more than this many US dollars."),
+    BUDGET_MS("budgetMs", "Budget (ms)", "The latency budget in milliseconds: of each call and case, or of a day's p95."),
+    BUDGET_USD("budgetUsd", "Budget (USD)", "The cost budget in US dollars: of each call and case, or of a day's calls."),
+    GROUP_BY("groupBy", "Group by", "model, provider, prompt, route or none. Daily budgets are counted per group."),
+    GROUP_KEY("groupKey", "Group", "Only this group's LLM calls, e.g. gpt-4o. Empty: every call (daily: each group)."),
     PERCENT("percent", "Sample (%)", "The share of otherwise unflagged LLM calls to sample, 0.01 to 100.");
 
     private final String jsonKey;

@@ -19,6 +19,13 @@ final class RuleNumbers {
         return "$" + shown.stripTrailingZeros().toPlainString();
     }
 
+    /** Money with at least two decimals: "$5.00", "$5.12", "$5.004", "$0.0042". */
+    static String dollars(BigDecimal value) {
+        String shown = usd(value).substring(1);
+        BigDecimal number = new BigDecimal(shown);
+        return "$" + (number.scale() < 2 ? number.setScale(2, RoundingMode.UNNECESSARY).toPlainString() : shown);
+    }
+
     /** Milliseconds as "850 ms", "12.4 s", "10 s". */
     static String duration(double millis) {
         if (millis < 1000) {

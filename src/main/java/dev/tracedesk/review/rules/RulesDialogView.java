@@ -1,5 +1,6 @@
 package dev.tracedesk.review.rules;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,6 +32,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.core.task.TaskRunner;
 import dev.tracedesk.review.rules.RulesDialogViewModel.RuleRow;
 import dev.tracedesk.store.Workspace;
@@ -178,6 +180,15 @@ public final class RulesDialogView {
             box.selectedProperty().addListener((observable, was, selected) -> value.set(Boolean.toString(selected)));
             value.addListener((observable, was, text) -> box.setSelected(Boolean.parseBoolean(text)));
             return box;
+        }
+        if (field == RuleField.GROUP_BY) {
+            // a fixed list: a grouping is one of CallGrouping's names, so there is nothing to mistype
+            ComboBox<String> choice = new ComboBox<>();
+            Arrays.stream(CallGrouping.values()).map(CallGrouping::cliName).forEach(choice.getItems()::add);
+            choice.setId("field-" + field.jsonKey());
+            choice.setTooltip(new Tooltip(field.help()));
+            choice.valueProperty().bindBidirectional(value);
+            return choice;
         }
         TextInputControl input;
         if (field == RuleField.SCHEMA) {

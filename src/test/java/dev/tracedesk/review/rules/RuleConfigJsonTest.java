@@ -8,12 +8,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tracedesk.core.model.CallGrouping;
 import dev.tracedesk.review.rules.RuleConfig.CheckFailed;
 import dev.tracedesk.review.rules.RuleConfig.CostAbove;
+import dev.tracedesk.review.rules.RuleConfig.DailyCostAbove;
 import dev.tracedesk.review.rules.RuleConfig.EvalCaseFailed;
 import dev.tracedesk.review.rules.RuleConfig.JsonSchema;
 import dev.tracedesk.review.rules.RuleConfig.LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.NegativeFeedback;
+import dev.tracedesk.review.rules.RuleConfig.P95LatencyAbove;
 import dev.tracedesk.review.rules.RuleConfig.ScoreBelow;
 import dev.tracedesk.review.rules.RuleConfig.SpotCheck;
 
@@ -40,7 +43,11 @@ class RuleConfigJsonTest {
         List<RuleConfig> configs = List.of(new EvalCaseFailed(false), new CheckFailed(List.of(), "pii"),
                 new ScoreBelow("confidence", 0.5, List.of("EVALUATION")), new JsonSchema("t", "{\"type\":\"object\"}"),
                 new LatencyAbove(1_500), new CostAbove(new BigDecimal("0.05")),
-                new NegativeFeedback(List.of("FEEDBACK"), -1.0, List.of("bad")), new SpotCheck(2.5));
+                new NegativeFeedback(List.of("FEEDBACK"), -1.0, List.of("bad")), new SpotCheck(2.5),
+                new LatencyAbove(2_000, CallGrouping.MODEL, "gpt-4o"), new CostAbove(new BigDecimal("0.01"), CallGrouping.PROMPT, "triage@3"),
+                new LatencyAbove(2_000, CallGrouping.ROUTE, null),
+                new P95LatencyAbove(2_000, CallGrouping.MODEL, null), new P95LatencyAbove(900, CallGrouping.NONE, null),
+                new DailyCostAbove(new BigDecimal("5.5"), CallGrouping.PROVIDER, "openai"));
         for (RuleConfig config : configs) {
             assertThat(RuleConfigJson.parse(config.type(), RuleConfigJson.write(config))).isEqualTo(config);
             assertThat(RuleDraft.toConfig(config.type(), RuleDraft.fieldsOf(config))).isEqualTo(config);
@@ -48,7 +55,31 @@ class RuleConfigJsonTest {
     }
 
     @Test
+    void budgetsWrittenBeforeScopesReadAsUnscopedAndStayWrittenTheSameWay() {
+        assertThat(RuleConfigJson.parse(RuleType.LATENCY_ABOVE, "{\"budgetMs\":30000}"))
+                .isEqualTo(new LatencyAbove(30_000, CallGrouping.NONE, null));
+        assertThat(RuleConfigJson.write(new CostAbove(new BigDecimal("0.05")))).isEqualTo("{\"budgetUsd\":0.05}");
+        assertThat(RuleConfigJson.write(new LatencyAbove(1_000, CallGrouping.MODEL, "gpt-4o")))
+                .isEqualTo("{\"budgetMs\":1000,\"groupBy\":\"model\",\"groupKey\":\"gpt-4o\"}");
+        assertThat(RuleConfigJson.parse(RuleType.P95_LATENCY_ABOVE, "{\"budgetMs\":\"2000\",\"groupBy\":\"MODEL\"}"))
+                .isEqualTo(new P95LatencyAbove(2_000, CallGrouping.MODEL, null));
+        assertThat(RuleConfigJson.write(new DailyCostAbove(new BigDecimal("5"), CallGrouping.NONE, null)))
+                .isEqualTo("{\"budgetUsd\":5,\"groupBy\":\"none\"}");
+        assertThat(new P95LatencyAbove(2_000, CallGrouping.MODEL, null).summary()).isEqualTo("daily p95 latency over 2 s, each model");
+        assertThat(new DailyCostAbove(new BigDecimal("5"), CallGrouping.MODEL, "gpt-4o").summary())
+                .isEqualTo("daily cost over $5.00, model gpt-4o only");
+        assertThat(new LatencyAbove(1_000, CallGrouping.MODEL, "gpt-4o").summary()).isEqualTo("latency over 1 s, model gpt-4o only");
+        assertThat(RuleDraft.fieldsOf(new LatencyAbove(30_000))).containsEntry(RuleField.GROUP_BY, "none").containsEntry(RuleField.GROUP_KEY, "");
+        assertThat(RuleDraft.defaultsOf(RuleType.DAILY_COST_ABOVE)).containsEntry(RuleField.BUDGET_USD, "10")
+                .containsEntry(RuleField.GROUP_BY, "model");
+    }
+
+    @Test
     void aSettingThatCannotBeUsedIsNamed() {
+        assertThatThrownBy(() -> RuleConfigJson.parse(RuleType.DAILY_COST_ABOVE, "{\"budgetUsd\":1,\"groupBy\":\"team\"}"))
+                .hasMessage("'groupBy' must be one of none, model, provider, prompt, route, not 'team'");
+        assertThatThrownBy(() -> RuleConfigJson.parse(RuleType.COST_ABOVE, "{\"budgetUsd\":1,\"groupKey\":\"gpt-4o\"}"))
+                .hasMessage("'groupKey' needs 'groupBy' (model, provider, prompt or route)");
         assertThatThrownBy(() -> RuleConfigJson.parse(RuleType.LATENCY_ABOVE, "{\"budgetMs\":0}"))
                 .hasMessage("'budgetMs' must be above 0, not 0");
         assertThatThrownBy(() -> RuleConfigJson.parse(RuleType.COST_ABOVE, "{}")).hasMessage("'budgetUsd' is missing: give a number");

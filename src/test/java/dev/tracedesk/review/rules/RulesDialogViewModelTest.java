@@ -70,6 +70,26 @@ class RulesDialogViewModelTest {
     }
 
     @Test
+    void aDailyBudgetIsMadeWithItsGroupingAndAGroupNeedsAGrouping() {
+        viewModel.newRule();
+        viewModel.draftNameProperty().set("gpt-4o p95");
+        viewModel.draftTypeProperty().set(RuleType.P95_LATENCY_ABOVE);
+        assertThat(viewModel.draftFieldProperty(RuleField.GROUP_BY).get()).isEqualTo("model");
+        viewModel.draftFieldProperty(RuleField.GROUP_BY).set("");
+        viewModel.draftFieldProperty(RuleField.GROUP_KEY).set("gpt-4o");
+        assertThat(viewModel.validationProperty().get()).isEqualTo("Group needs Group by (model, provider, prompt or route).");
+        viewModel.draftFieldProperty(RuleField.GROUP_BY).set("Model");
+        viewModel.draftFieldProperty(RuleField.BUDGET_MS).set("2000");
+        assertThat(viewModel.validationProperty().get()).isEmpty();
+
+        viewModel.saveDraft();
+
+        assertThat(row("gpt-4o p95").summary()).isEqualTo("daily p95 latency over 2 s, model gpt-4o only");
+        assertThat(new FlagRules(workspace.dsl()).findByName("gpt-4o p95").orElseThrow().configJson())
+                .isEqualTo("{\"budgetMs\":2000,\"groupBy\":\"model\",\"groupKey\":\"gpt-4o\"}");
+    }
+
+    @Test
     void editingChangesTheRuleAndADuplicateNameIsRefusedInWords() {
         viewModel.edit(row("Slow call"));
         assertThat(viewModel.draftFieldProperty(RuleField.BUDGET_MS).get()).isEqualTo("30000");
