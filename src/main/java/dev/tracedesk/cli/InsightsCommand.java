@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.insights.GroupStats;
 import dev.tracedesk.insights.InsightsQueries;
 import dev.tracedesk.insights.InsightsQuery;

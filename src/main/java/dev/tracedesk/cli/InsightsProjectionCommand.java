@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.insights.CostProjection;
 import dev.tracedesk.insights.ModelSwitch;
 import dev.tracedesk.insights.MonthlyCost;

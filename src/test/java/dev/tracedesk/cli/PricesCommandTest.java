@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.store.TestDatabases;
 import dev.tracedesk.store.Workspace;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.ingest.write.PriceTableEdits;
 import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.store.EngineWorkspace;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.tracedesk.core.model.CallGrouping;
-import dev.tracedesk.ingest.write.LlmCallFacts;
+import dev.tracedesk.store.calls.LlmCallFacts;
 import dev.tracedesk.insights.PlantedCalls.Call;
 import dev.tracedesk.store.EngineWorkspace;
 import dev.tracedesk.store.TestDatabases;

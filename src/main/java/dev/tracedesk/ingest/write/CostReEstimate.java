@@ -14,6 +14,7 @@ import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 import dev.tracedesk.core.model.CostSource;
+import dev.tracedesk.store.calls.LlmCallFacts;
 
 /**
  * Recomputes, from the price table as it is now, every cost the table produced: spans whose cost

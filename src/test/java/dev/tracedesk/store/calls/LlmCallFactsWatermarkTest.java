@@ -1,4 +1,4 @@
-package dev.tracedesk.ingest.write;
+package dev.tracedesk.store.calls;
 
 import static dev.tracedesk.store.generated.Tables.LLM_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
