@@ -2,6 +2,7 @@ package dev.tracedesk.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.function.Function;
 
 import javafx.scene.Parent;
@@ -17,6 +18,7 @@ import dev.tracedesk.ingest.ImportsView;
 import dev.tracedesk.ingest.MappingDialogView;
 import dev.tracedesk.ingest.MappingDialogViewModel;
 import dev.tracedesk.ingest.RejectedRecordsView;
+import dev.tracedesk.insights.CallDrill;
 import dev.tracedesk.insights.InsightsView;
 import dev.tracedesk.insights.InsightsViewModel;
 import dev.tracedesk.review.ReviewView;
@@ -78,7 +80,8 @@ final class ViewFactory {
         } else if (viewClass == DatasetsView.class) {
             return new DatasetsView(datasetsViewModel());
         } else if (viewClass == InsightsView.class) {
-            return new InsightsView(new InsightsViewModel(stats));
+            return new InsightsView(new InsightsViewModel(tasks, stats, main.session()::workspace, this::openCalls,
+                    ZoneId.systemDefault()));
         } else if (viewClass == ImportsView.class) {
             return new ImportsView(main.imports());
         } else if (viewClass == RejectedRecordsView.class) {
@@ -140,6 +143,12 @@ final class ViewFactory {
     private void openTrace(String traceId, String spanId) {
         main.select(Section.TRACES);
         tracesViewModel().trace().open(traceId, spanId);
+    }
+
+    /** The calls behind an Insights figure: the Traces section, listing LLM calls under the drill's filter. */
+    private void openCalls(CallDrill drill) {
+        main.select(Section.TRACES);
+        tracesViewModel().showCalls(drill.traceFilter());
     }
 
     private Parent loadSection(Section section) {

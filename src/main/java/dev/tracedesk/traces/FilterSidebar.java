@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 /**
  * The filter sidebar: each facet's values with their counts (click to filter, click again to
  * drop), then labeled / unlabeled (a choice of three, applied at once), then the fields without
- * facets — errors only, requested model, time, latency and cost ranges, import. A field applies on
+ * facets — errors only, requested model, trace name, time, latency and cost ranges, import. A field applies on
  * Enter.
  */
 final class FilterSidebar extends VBox {
@@ -133,6 +133,8 @@ final class FilterSidebar extends VBox {
 
         TextField requested = field("requestedModelField", "Requested model");
         requested.setOnAction(event -> apply(f -> f.withRequestedModel(blankToNull(requested.getText()))));
+        TextField traceName = field("traceNameField", "Trace name (route)");
+        traceName.setOnAction(event -> apply(f -> f.withTraceName(blankToNull(traceName.getText()))));
         DatePicker from = new DatePicker();
         from.setId("fromDatePicker");
         from.setPromptText("From date");
@@ -164,6 +166,7 @@ final class FilterSidebar extends VBox {
             showing = true;
             try {
                 show(requested, before, after, TraceFilter::requestedModel, value -> value);
+                show(traceName, before, after, TraceFilter::traceName, value -> value);
                 show(minLatency, before, after, TraceFilter::minLatencyNs, FilterSidebar::nsToMillis);
                 show(maxLatency, before, after, TraceFilter::maxLatencyNs, FilterSidebar::nsToMillis);
                 show(minCost, before, after, TraceFilter::minCostUsd, FilterSidebar::plain);
@@ -181,7 +184,7 @@ final class FilterSidebar extends VBox {
         // One per line: the sidebar is narrow, and three in a row would be cut to "La…".
         VBox reviewChoices = new VBox(4, anyLabel, labeledOnly, unlabeledOnly);
         reviewChoices.setId("labeledChoices");
-        return new VBox(6, heading("Review"), reviewChoices, heading("More filters"), errorsOnly, requested, from, to,
+        return new VBox(6, heading("Review"), reviewChoices, heading("More filters"), errorsOnly, requested, traceName, from, to,
                 heading("Latency"), new HBox(4, minLatency, maxLatency),
                 heading("Cost (USD)"), new HBox(4, minCost, maxCost), importId);
     }

@@ -1,6 +1,7 @@
 package dev.tracedesk.traces;
 
 import static dev.tracedesk.store.generated.Tables.SPAN;
+import static dev.tracedesk.store.generated.Tables.TRACE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,16 @@ final class SpanConditions {
     }
 
     /**
-     * Every span-level field; the time range only when {@code withTime} (the trace list puts it on the
-     * trace). Labeled / unlabeled is not among them: see {@link #labeled}.
+     * Every span-level field; the time range and the trace name only when {@code withTime} (the trace
+     * list puts them on the trace). Labeled / unlabeled is not among them: see {@link #labeled}.
      */
     static Condition of(TraceFilter filter, boolean withTime) {
         List<Condition> conditions = new ArrayList<>();
         if (withTime) {
             addIfSet(conditions, filter.fromNs() == null ? null : SPAN.START_NS.ge(filter.fromNs()));
             addIfSet(conditions, filter.toNs() == null ? null : SPAN.START_NS.lt(filter.toNs()));
+            addIfSet(conditions, filter.traceName() == null ? null
+                    : SPAN.TRACE_ID.in(DSL.select(TRACE.ID).from(TRACE).where(TRACE.NAME.eq(filter.traceName()))));
         }
         addIfSet(conditions, filter.provider() == null ? null : SPAN.PROVIDER.eq(filter.provider()));
         addIfSet(conditions, filter.servedModel() == null ? null : SPAN.SERVED_MODEL.eq(filter.servedModel()));

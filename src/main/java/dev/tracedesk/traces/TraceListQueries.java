@@ -38,6 +38,7 @@ public final class TraceListQueries {
         Condition where = DSL.and(
                 filter.fromNs() == null ? DSL.noCondition() : TRACE.START_NS.ge(filter.fromNs()),
                 filter.toNs() == null ? DSL.noCondition() : TRACE.START_NS.lt(filter.toNs()),
+                filter.traceName() == null ? DSL.noCondition() : TRACE.NAME.eq(filter.traceName()),
                 filter.labeled() == null ? DSL.noCondition() : filter.labeled()
                         ? ReviewMarks.traceLabeled(TRACE.ID) : DSL.not(ReviewMarks.traceLabeled(TRACE.ID)),
                 filter.restrictsSpans() ? DSL.exists(DSL.selectOne().from(SPAN)

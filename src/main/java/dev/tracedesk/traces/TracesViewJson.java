@@ -53,6 +53,7 @@ public final class TracesViewJson {
         if (f.labeled() != null) {
             filter.put("labeled", f.labeled());
         }
+        putIfSet(filter, "traceName", f.traceName());
         root.put("search", view.searchText());
         root.put("llmCalls", view.llmCalls());
         ObjectNode sort = root.putObject("sort");
@@ -79,7 +80,7 @@ public final class TracesViewJson {
                 text(f, "servedModel"), text(f, "requestedModel"), text(f, "promptName"), text(f, "promptVersion"),
                 text(f, "kind"), text(f, "status"), bool(f, "hasError"), whole(f, "minLatencyNs"),
                 whole(f, "maxLatencyNs"), decimal(f, "minCostUsd"), decimal(f, "maxCostUsd"), whole(f, "importId"),
-                bool(f, "labeled"), null);
+                bool(f, "labeled"), text(f, "traceName"), null);
         String search = text(root, "search");
         Boolean llmCalls = bool(root, "llmCalls");
         return new TracesViewDefinition(filter, search, Boolean.TRUE.equals(llmCalls), sort(root.path("sort")),

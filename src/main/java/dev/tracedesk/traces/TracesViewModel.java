@@ -218,6 +218,15 @@ public final class TracesViewModel {
         }
     }
 
+    /**
+     * Lists the LLM calls under {@code callFilter}, search dropped: how another section (Insights)
+     * shows the calls behind one of its figures.
+     */
+    public void showCalls(TraceFilter callFilter) {
+        filter.set(callFilter);
+        showCalls();
+    }
+
     private void showCalls() {
         searchText.set("");
         hits.clear();

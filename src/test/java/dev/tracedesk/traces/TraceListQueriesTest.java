@@ -105,6 +105,24 @@ class TraceListQueriesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void aTraceNameKeepsTheTracesOfThatNameAndTheirCallsAndCountsInTheFacets(String engine) {
+        try (Workspace workspace = seeded(engine)) {
+            DSLContext dsl = workspace.dsl();
+            TraceFilter answers = TraceFilter.NONE.withTraceName("answer question");
+
+            assertThat(traceIds(dsl, answers)).containsExactly("t-new");
+            assertThat(traceIds(dsl, answers.withServedModel("gpt-4o-2024-08-06"))).as("one trace must match both").isEmpty();
+            assertThat(traceIds(dsl, TraceFilter.NONE.withTraceName("answer"))).as("the whole name, not a part").isEmpty();
+            assertThat(new TraceListQueries(dsl).llmCalls(answers, TraceSort.NEWEST_FIRST, 0).rows())
+                    .extracting(TraceRow::spanId).containsExactly("llm");
+            assertThat(new FacetQueries(dsl).counts(answers, true).get(Facet.SERVED_MODEL))
+                    .extracting(FacetCount::value, FacetCount::count)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("gpt-4o-mini-2024-07-18", 1L));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void searchHitsRestrictTheListToTheirSpansTraces(String engine) {
         try (Workspace workspace = seeded(engine)) {
             DSLContext dsl = workspace.dsl();

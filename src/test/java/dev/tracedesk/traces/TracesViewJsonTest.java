@@ -14,7 +14,7 @@ class TracesViewJsonTest {
 
     private static final TraceFilter EVERY_FIELD = new TraceFilter(1L, 2L, "openai", "gpt-4o-2024-08-06", "gpt-4o",
             "refund-answer", "3", "LLM", "ERROR", true, 100L, 200L, new BigDecimal("0.0001"), new BigDecimal("12.50"),
-            7L, false, null);
+            7L, false, "answer question", null);
 
     @Test
     void everyPartOfAViewSurvivesTheRoundTrip() {
