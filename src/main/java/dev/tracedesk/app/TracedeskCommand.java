@@ -10,8 +10,10 @@ import dev.tracedesk.cli.RedactionCommand;
 import dev.tracedesk.cli.ExportCommand;
 import dev.tracedesk.cli.ImportCommand;
 import dev.tracedesk.cli.ImportsCommand;
+import dev.tracedesk.cli.InsightsCommand;
 import dev.tracedesk.cli.LabelCommand;
 import dev.tracedesk.cli.MappingCommand;
+import dev.tracedesk.cli.PricesCommand;
 import dev.tracedesk.cli.RejectedCommand;
 import dev.tracedesk.cli.ReviewCommand;
 import dev.tracedesk.cli.RulesCommand;
@@ -56,6 +58,8 @@ import picocli.CommandLine.Mixin;
             DatasetsCommand.class,
             DatasetCommand.class,
             RedactionCommand.class,
+            InsightsCommand.class,
+            PricesCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
-/** Reads {@code --since}: an ISO instant, a date (midnight UTC), or an age such as 30m, 24h, 7d. */
+/**
+ * Reads {@code --since} (and {@code --until}, which takes the same forms): an ISO instant, a date
+ * (midnight UTC), or an age such as 30m, 24h, 7d (that long before now).
+ */
 final class SinceOption {
 
     private static final Pattern AGE = Pattern.compile("(\\d+)\\s*([mhd])");
@@ -24,6 +27,11 @@ final class SinceOption {
     }
 
     static long epochNanos(String value, Instant now, CommandLine command) {
+        return epochNanos("--since", value, now, command);
+    }
+
+    /** @param option the option's name, for the message when the value is not a time */
+    static long epochNanos(String option, String value, Instant now, CommandLine command) {
         String text = value.trim();
         Matcher age = AGE.matcher(text);
         Instant since;
@@ -38,7 +46,7 @@ final class SinceOption {
             try {
                 since = text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
-                throw new ParameterException(command, "--since '" + value + "' is not a time: give an ISO time"
+                throw new ParameterException(command, option + " '" + value + "' is not a time: give an ISO time"
                         + " (2026-11-01T09:00:00Z), a date (2026-11-01) or an age (30m, 24h, 7d).");
             }
         }

@@ -42,13 +42,43 @@ public final class PriceTable {
         if (model == null || (inputTokens == null && outputTokens == null)) {
             return Optional.empty();
         }
+        return priceFor(provider, model).map(price -> cost(price, inputTokens, outputTokens));
+    }
+
+    /**
+     * The price an estimate for this model uses: the longest matching pattern whose provider is
+     * empty or the given one (a null provider matches only provider-less rows, as at import).
+     */
+    public Optional<Price> priceFor(String provider, String model) {
+        if (model == null) {
+            return Optional.empty();
+        }
         String normalized = stripProviderPrefix(model.toLowerCase(Locale.ROOT));
         String providerKey = provider == null ? "" : provider.toLowerCase(Locale.ROOT);
         return prices.stream()
                 .filter(price -> normalized.startsWith(price.modelPattern()))
                 .filter(price -> price.provider().isEmpty() || price.provider().equalsIgnoreCase(providerKey))
-                .findFirst()
-                .map(price -> cost(price, inputTokens, outputTokens));
+                .findFirst();
+    }
+
+    /**
+     * For pricing a model no call has used yet (a "what if we switched" question): the longest
+     * matching pattern of any provider, a provider-less row winning a tie.
+     */
+    public Optional<Price> priceForAnyProvider(String model) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        String normalized = stripProviderPrefix(model.toLowerCase(Locale.ROOT));
+        return prices.stream()
+                .filter(price -> normalized.startsWith(price.modelPattern()))
+                .min(Comparator.comparingInt((Price price) -> -price.modelPattern().length())
+                        .thenComparing(price -> !price.provider().isEmpty()));
+    }
+
+    /** Every row, longest pattern first (the order matching tries them). */
+    public List<Price> prices() {
+        return prices;
     }
 
     private static BigDecimal cost(Price price, Long inputTokens, Long outputTokens) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -33,11 +34,11 @@ final class CallLoadSweep {
         this.dsl = dsl;
     }
 
-    /** Recounts around the calls whose span id is above {@code afterSpanId}. */
-    void recountAround(long afterSpanId) {
+    /** Recounts around the calls {@code newCalls} selects. */
+    void recountAround(Condition newCalls) {
         Record2<Long, Long> window = dsl.select(DSL.min(LLM_CALL.START_NS),
                         DSL.max(LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L))))
-                .from(LLM_CALL).where(LLM_CALL.SPAN_ID.gt(afterSpanId)).fetchOne();
+                .from(LLM_CALL).where(newCalls).fetchOne();
         if (window == null || window.value1() == null) {
             return;
         }

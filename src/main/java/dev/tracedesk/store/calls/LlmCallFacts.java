@@ -6,6 +6,7 @@ import static dev.tracedesk.store.generated.Tables.TRACE;
 
 import java.math.BigDecimal;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
@@ -29,6 +30,8 @@ public final class LlmCallFacts {
     static final String WATERMARK_KEY = "llm_call.span_watermark";
     /** Spans copied per statement, so a first build over millions of spans stays in small transactions. */
     private static final long CHUNK = 100_000;
+    /** How far below the mark each refresh looks for spans another writer committed late. */
+    private static final long LOOKBACK_IDS = 20_000;
 
     private final DSLContext dsl;
     private final SettingMark watermark;
@@ -40,18 +43,31 @@ public final class LlmCallFacts {
 
     /** Brings the table up to the newest span; returns how many calls were added. */
     public long refresh() {
-        long after = watermark.read();
+        long mark = watermark.read();
         Long newest = dsl.select(DSL.max(SPAN.ID)).from(SPAN).fetchOne(0, Long.class);
-        if (newest == null || newest <= after) {
+        if (newest == null) {
             return 0;
         }
+        // Two imports at once draw ids from one sequence: the one holding the higher ids can commit
+        // and move the mark first, and the other's spans appear below it later. Looking back a
+        // window of ids (more than the batches a writer holds uncommitted) finds them; NOT EXISTS
+        // keeps the copy idempotent.
+        long after = Math.max(0, mark - LOOKBACK_IDS);
         long added = 0;
         for (long from = after; from < newest; from += CHUNK) {
             added += copyCalls(from, Math.min(newest, from + CHUNK));
         }
-        refreshTracesTouched(after, newest);
-        new CallLoadSweep(dsl).recountAround(after);
-        rebuildRollupsAround(after, newest);
+        if (added > 0 || newest > mark) {
+            // Calls copied now have no load count yet: that is how the steps below know them.
+            Condition fresh = LLM_CALL.SPAN_ID.gt(after).and(LLM_CALL.IN_FLIGHT.isNull());
+            Condition newSpans = SPAN.ID.gt(after).and(SPAN.ID.le(newest));
+            refreshTracesTouched(newSpans, fresh);
+            Record2<Long, Long> changed = rollupWindow(fresh, newSpans);
+            new CallLoadSweep(dsl).recountAround(fresh);
+            if (changed != null && changed.value1() != null) {
+                new LlmCallRollups(dsl).rebuild(changed.value1(), changed.value2());
+            }
+        }
         watermark.advanceTo(newest);
         return added;
     }
@@ -68,18 +84,14 @@ public final class LlmCallFacts {
     }
 
     /**
-     * The hours whose rollups the new spans changed: those of the new calls, of the older calls
-     * of the traces they joined, and of every call whose load the new calls changed (they start
-     * while a new call runs, so before the last new call ends).
+     * The span of time whose rollups the new spans change: the new calls, the older calls of the
+     * traces they joined, and every call whose load the new calls change (it starts while a new
+     * call runs, so before the last new call ends). Read before the sweep, which marks the new calls.
      */
-    private void rebuildRollupsAround(long afterId, long upToId) {
-        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId));
-        Record2<Long, Long> window = dsl.select(DSL.min(LLM_CALL.START_NS),
-                        DSL.max(LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L))))
-                .from(LLM_CALL).where(LLM_CALL.SPAN_ID.gt(afterId).or(LLM_CALL.TRACE_ID.in(touched))).fetchOne();
-        if (window != null && window.value1() != null) {
-            new LlmCallRollups(dsl).rebuild(window.value1(), window.value2());
-        }
+    private Record2<Long, Long> rollupWindow(Condition freshCalls, Condition newSpans) {
+        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans);
+        return dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L))))
+                .from(LLM_CALL).where(freshCalls.or(LLM_CALL.TRACE_ID.in(touched))).fetchOne();
     }
 
     private long copyCalls(long afterId, long upToId) {
@@ -111,15 +123,15 @@ public final class LlmCallFacts {
     }
 
     /** A later file can add spans to a trace already here, which moves its duration and may name it. */
-    private void refreshTracesTouched(long afterId, long upToId) {
-        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId));
+    private void refreshTracesTouched(Condition newSpans, Condition freshCalls) {
+        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans);
         var trace = TRACE.as("t");
         dsl.update(LLM_CALL)
                 .set(LLM_CALL.TRACE_DURATION_NS, DSL.select(trace.END_NS.minus(trace.START_NS)).from(trace)
                         .where(trace.ID.eq(LLM_CALL.TRACE_ID)))
                 .set(LLM_CALL.ROUTE, DSL.coalesce(DSL.field(DSL.select(trace.NAME).from(trace)
                         .where(trace.ID.eq(LLM_CALL.TRACE_ID))), LLM_CALL.ROUTE))
-                .where(LLM_CALL.SPAN_ID.le(afterId)).and(LLM_CALL.TRACE_ID.in(touched))
+                .where(DSL.not(freshCalls)).and(LLM_CALL.TRACE_ID.in(touched))
                 .execute();
     }
 }
