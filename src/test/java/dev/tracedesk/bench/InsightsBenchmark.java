@@ -78,7 +78,42 @@ public final class InsightsBenchmark {
                     i -> queries.overTime(new InsightsQuery(null, end + i * hour, CallGrouping.PROMPT), Granularity.DAY, 0));
             time("latency vs load, per model", i -> queries.byConcurrency(new InsightsQuery(null, end + i * hour, CallGrouping.NONE)));
             time("start bounds (range presets)", i -> queries.startBounds());
+            timeRefreshAfterNewCalls(workspace, bounds[1]);
         }
+    }
+
+    /**
+     * What an import adds to Insights' upkeep: 1,000 calls written into the last hour (as a small
+     * import would), then the refresh that copies them, recounts the load around them and rebuilds
+     * that hour and day's rollups.
+     */
+    private static void timeRefreshAfterNewCalls(Workspace workspace, long lastStart) throws java.sql.SQLException {
+        long stamp = System.nanoTime();
+        try (java.sql.Connection connection = workspace.dataSource().getConnection();
+             java.sql.PreparedStatement trace = connection.prepareStatement("INSERT INTO trace (external_trace_id, source_system, "
+                     + "name, start_ns, end_ns, status) VALUES (?, 'bench', 'answer question', ?, ?, 'OK')",
+                     java.sql.Statement.RETURN_GENERATED_KEYS);
+             java.sql.PreparedStatement span = connection.prepareStatement("INSERT INTO span (trace_id, external_span_id, kind, "
+                     + "name, start_ns, duration_ns, status, provider, served_model, input_tokens, output_tokens) "
+                     + "VALUES (?, 'llm', 'LLM', 'chat gpt-4o', ?, ?, 'OK', 'openai', 'gpt-4o-2024-08-06', 800, 120)")) {
+            for (int i = 0; i < 1_000; i++) {
+                long start = lastStart - 3_000_000_000_000L + i * 3_000_000_000L;
+                trace.setString(1, "late-" + stamp + "-" + i);
+                trace.setLong(2, start);
+                trace.setLong(3, start + 900_000_000L);
+                trace.executeUpdate();
+                try (java.sql.ResultSet keys = trace.getGeneratedKeys()) {
+                    keys.next();
+                    span.setLong(1, keys.getLong(1));
+                }
+                span.setLong(2, start);
+                span.setLong(3, 800_000_000L);
+                span.executeUpdate();
+            }
+        }
+        long t0 = System.nanoTime();
+        long added = new LlmCallFacts(workspace.dsl()).refresh();
+        System.out.printf("refresh after a 1,000-call import       %,d calls in %.0f ms%n", added, (System.nanoTime() - t0) / 1e6);
     }
 
     private static void time(String what, IntFunction<Object> query) {

@@ -20,8 +20,8 @@ import dev.tracedesk.store.LatencyBuckets;
 
 /**
  * Rebuilds the hourly and daily rollups of {@code llm_call} (migration V9, decision 0021) for a span
- * of UTC days: deletes those days' rows and aggregates them again from the calls, a day per
- * transaction. Rebuilding rather than adding keeps them right when a later file changes a call's
+ * of hours: deletes those hours' rows and aggregates them again from the calls, a day per
+ * transaction, then adds the days up again from their hours. Rebuilding rather than adding keeps them right when a later file changes a call's
  * trace duration or load.
  */
 final class LlmCallRollups {
@@ -35,15 +35,20 @@ final class LlmCallRollups {
         this.dsl = dsl;
     }
 
-    /** Rebuilds every UTC day that holds a start in [fromNs, toNs], hours and day sums. */
+    /**
+     * Rebuilds every hour that holds a start in [fromNs, toNs], then the day sums of the UTC days
+     * those hours fall in (added up from the hours, so a small import costs its hours, not its days).
+     */
     void rebuild(long fromNs, long toNs) {
-        long first = Math.floorDiv(fromNs, DAY_NS) * DAY_NS;
-        long end = Math.floorDiv(toNs, DAY_NS) * DAY_NS + DAY_NS;
-        for (long day = first; day < end; day += DAY_NS) {
-            long from = day;
+        long first = Math.floorDiv(fromNs, HOUR_NS) * HOUR_NS;
+        long end = Math.floorDiv(toNs, HOUR_NS) * HOUR_NS + HOUR_NS;
+        for (long day = Math.floorDiv(first, DAY_NS) * DAY_NS; day < end; day += DAY_NS) {
+            long dayStart = day;
+            long from = Math.max(first, day);
+            long to = Math.min(end, day + DAY_NS);
             dsl.transaction(configuration -> {
-                rebuildHours(configuration.dsl(), from, from + DAY_NS);
-                sumDay(configuration.dsl(), from);
+                rebuildHours(configuration.dsl(), from, to);
+                sumDay(configuration.dsl(), dayStart);
             });
         }
     }
