@@ -32,6 +32,8 @@ CREATE TABLE llm_call (
 );
 CREATE INDEX llm_call_start_idx ON llm_call (start_ns);
 CREATE INDEX llm_call_trace_idx ON llm_call (trace_id);
+-- The load sweep reads back from the first new call by the longest duration stored.
+CREATE INDEX llm_call_duration_idx ON llm_call (duration_ns);
 
 -- Hourly rollups of llm_call, so the dashboard reads hundreds of rows where a busy workspace has
 -- millions of calls (decision 0021). One row per UTC hour, grouping and group key, where
@@ -50,6 +52,8 @@ CREATE TABLE llm_call_hour (
     calls_with_cost    BIGINT          NOT NULL
 );
 CREATE INDEX llm_call_hour_idx ON llm_call_hour (grouping_name, hour_ns);
+-- Rebuilding an hour deletes and reads it across every grouping.
+CREATE INDEX llm_call_hour_time_idx ON llm_call_hour (hour_ns);
 
 -- Latency histograms per hour: how many calls (series CALL), traces (TRACE, each trace once per
 -- group and hour), first tokens (TTFT) or calls at a load level (LOAD, by model, load_level =
@@ -65,6 +69,7 @@ CREATE TABLE llm_call_latency_hour (
     calls         BIGINT        NOT NULL
 );
 CREATE INDEX llm_call_latency_hour_idx ON llm_call_latency_hour (grouping_name, series, hour_ns);
+CREATE INDEX llm_call_latency_hour_time_idx ON llm_call_latency_hour (hour_ns);
 
 -- The same histograms summed per UTC day, so a range of weeks reads days and only its partial
 -- days' hours. Rebuilt with the hours of the day.
@@ -78,3 +83,4 @@ CREATE TABLE llm_call_latency_day (
     calls         BIGINT        NOT NULL
 );
 CREATE INDEX llm_call_latency_day_idx ON llm_call_latency_day (grouping_name, series, day_ns);
+CREATE INDEX llm_call_latency_day_time_idx ON llm_call_latency_day (day_ns);

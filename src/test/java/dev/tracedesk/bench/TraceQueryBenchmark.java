@@ -254,7 +254,7 @@ public final class TraceQueryBenchmark {
         span.addBatch();
     }
 
-    private static long nextId(Connection connection, String table) throws SQLException {
+    static long nextId(Connection connection, String table) throws SQLException {
         try (var statement = connection.createStatement();
              var result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
             result.next();

@@ -5,6 +5,7 @@ import static dev.tracedesk.store.generated.Tables.SPAN;
 import static dev.tracedesk.store.generated.Tables.TRACE;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -61,8 +62,9 @@ public final class LlmCallFacts {
             // Calls copied now have no load count yet: that is how the steps below know them.
             Condition fresh = LLM_CALL.SPAN_ID.gt(after).and(LLM_CALL.IN_FLIGHT.isNull());
             Condition newSpans = SPAN.ID.gt(after).and(SPAN.ID.le(newest));
-            refreshTracesTouched(newSpans, fresh);
-            Record2<Long, Long> changed = rollupWindow(fresh, newSpans);
+            List<Long> joined = tracesJoinedByNewSpans(newSpans, fresh);
+            refreshTraces(joined);
+            Record2<Long, Long> changed = rollupWindow(fresh, joined);
             new CallLoadSweep(dsl).recountAround(fresh);
             if (changed != null && changed.value1() != null) {
                 new LlmCallRollups(dsl).rebuild(changed.value1(), changed.value2());
@@ -88,10 +90,20 @@ public final class LlmCallFacts {
      * traces they joined, and every call whose load the new calls change (it starts while a new
      * call runs, so before the last new call ends). Read before the sweep, which marks the new calls.
      */
-    private Record2<Long, Long> rollupWindow(Condition freshCalls, Condition newSpans) {
-        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans);
-        return dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L))))
-                .from(LLM_CALL).where(freshCalls.or(LLM_CALL.TRACE_ID.in(touched))).fetchOne();
+    private Record2<Long, Long> rollupWindow(Condition freshCalls, List<Long> joinedTraces) {
+        Field<Long> end = LLM_CALL.START_NS.plus(DSL.coalesce(LLM_CALL.DURATION_NS, 0L));
+        Record2<Long, Long> fresh = dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(end)).from(LLM_CALL).where(freshCalls).fetchOne();
+        if (joinedTraces.isEmpty()) {
+            return fresh;
+        }
+        Record2<Long, Long> older = dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(end)).from(LLM_CALL)
+                .where(LLM_CALL.TRACE_ID.in(joinedTraces)).fetchOne();
+        if (fresh == null || fresh.value1() == null) {
+            return older;
+        }
+        fresh.value1(Math.min(fresh.value1(), older.value1()));
+        fresh.value2(Math.max(fresh.value2(), older.value2()));
+        return fresh;
     }
 
     private long copyCalls(long afterId, long upToId) {
@@ -122,16 +134,30 @@ public final class LlmCallFacts {
         }
     }
 
-    /** A later file can add spans to a trace already here, which moves its duration and may name it. */
-    private void refreshTracesTouched(Condition newSpans, Condition freshCalls) {
-        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans);
+    /**
+     * The traces that already had calls here and gained spans now: a later file can add spans to a
+     * trace, which moves its duration and may name it. Usually none; found through the trace index
+     * rather than by scanning every call.
+     */
+    private List<Long> tracesJoinedByNewSpans(Condition newSpans, Condition freshCalls) {
+        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans).asTable("touched");
+        return dsl.selectDistinct(LLM_CALL.TRACE_ID).from(LLM_CALL)
+                .join(touched).on(LLM_CALL.TRACE_ID.eq(touched.field(SPAN.TRACE_ID)))
+                .where(DSL.not(freshCalls))
+                .fetch(LLM_CALL.TRACE_ID);
+    }
+
+    private void refreshTraces(List<Long> traceIds) {
         var trace = TRACE.as("t");
-        dsl.update(LLM_CALL)
-                .set(LLM_CALL.TRACE_DURATION_NS, DSL.select(trace.END_NS.minus(trace.START_NS)).from(trace)
-                        .where(trace.ID.eq(LLM_CALL.TRACE_ID)))
-                .set(LLM_CALL.ROUTE, DSL.coalesce(DSL.field(DSL.select(trace.NAME).from(trace)
-                        .where(trace.ID.eq(LLM_CALL.TRACE_ID))), LLM_CALL.ROUTE))
-                .where(DSL.not(freshCalls)).and(LLM_CALL.TRACE_ID.in(touched))
-                .execute();
+        for (int from = 0; from < traceIds.size(); from += 1_000) {
+            List<Long> some = traceIds.subList(from, Math.min(traceIds.size(), from + 1_000));
+            dsl.update(LLM_CALL)
+                    .set(LLM_CALL.TRACE_DURATION_NS, DSL.select(trace.END_NS.minus(trace.START_NS)).from(trace)
+                            .where(trace.ID.eq(LLM_CALL.TRACE_ID)))
+                    .set(LLM_CALL.ROUTE, DSL.coalesce(DSL.field(DSL.select(trace.NAME).from(trace)
+                            .where(trace.ID.eq(LLM_CALL.TRACE_ID))), LLM_CALL.ROUTE))
+                    .where(LLM_CALL.TRACE_ID.in(some))
+                    .execute();
+        }
     }
 }
