@@ -56,13 +56,14 @@ public final class LlmCallFacts {
         long after = Math.max(0, mark - LOOKBACK_IDS);
         long added = 0;
         for (long from = after; from < newest; from += CHUNK) {
-            added += copyCalls(from, Math.min(newest, from + CHUNK));
+            added += copyMissingCalls(from, Math.min(newest, from + CHUNK));
         }
         if (added > 0 || newest > mark) {
             // Calls copied now have no load count yet: that is how the steps below know them.
             Condition fresh = LLM_CALL.SPAN_ID.gt(after).and(LLM_CALL.IN_FLIGHT.isNull());
-            Condition newSpans = SPAN.ID.gt(after).and(SPAN.ID.le(newest));
-            List<Long> joined = tracesJoinedByNewSpans(newSpans, fresh);
+            // Traces joined by spans above the mark only: the look-back window is for calls missed,
+            // and walking its traces every time would touch thousands of old calls for nothing.
+            List<Long> joined = tracesJoinedByNewSpans(mark, newest, fresh);
             refreshTraces(joined);
             Record2<Long, Long> changed = rollupWindow(fresh, joined);
             new CallLoadSweep(dsl).recountAround(fresh);
@@ -106,7 +107,34 @@ public final class LlmCallFacts {
         return fresh;
     }
 
-    private long copyCalls(long afterId, long upToId) {
+    /**
+     * Copies the LLM calls with ids in (afterId, upToId] that are not here yet. The ids on each side
+     * are read by primary-key range and compared here, which H2 does in milliseconds where an
+     * INSERT … WHERE NOT EXISTS over the same range took it seconds.
+     */
+    private long copyMissingCalls(long afterId, long upToId) {
+        java.util.Set<Long> present = new java.util.HashSet<>(dsl.select(LLM_CALL.SPAN_ID).from(LLM_CALL)
+                .where(LLM_CALL.SPAN_ID.gt(afterId)).and(LLM_CALL.SPAN_ID.le(upToId)).fetch(LLM_CALL.SPAN_ID));
+        // Only the id range in SQL: given the kind too, H2 walks the (kind, start) index instead, every LLM span.
+        List<Long> missing = dsl.select(SPAN.ID, SPAN.KIND, SPAN.START_NS).from(SPAN)
+                .where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId))
+                .fetch().stream()
+                .filter(row -> SpanKind.LLM.name().equals(row.value2()) && row.value3() != null && !present.contains(row.value1()))
+                .map(row -> row.value1()).toList();
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        if (missing.size() == upToId - afterId || present.isEmpty()) {
+            return copyCalls(SPAN.ID.gt(afterId).and(SPAN.ID.le(upToId)));
+        }
+        long copied = 0;
+        for (int from = 0; from < missing.size(); from += 1_000) {
+            copied += copyCalls(SPAN.ID.in(missing.subList(from, Math.min(missing.size(), from + 1_000))));
+        }
+        return copied;
+    }
+
+    private long copyCalls(Condition spans) {
         Field<Boolean> failed = DSL.field(SPAN.STATUS.eq(SpanStatus.ERROR.name()).or(SPAN.ERROR_MESSAGE.isNotNull()));
         Field<BigDecimal> reported = DSL.when(SPAN.COST_SOURCE.eq(CostSource.ESTIMATED.name()), DSL.inline(null, BigDecimal.class))
                 .otherwise(SPAN.COST_USD);
@@ -124,7 +152,7 @@ public final class LlmCallFacts {
                                     SPAN.PROMPT_TEMPLATE_VERSION, DSL.coalesce(TRACE.NAME, SPAN.NAME), failed,
                                     SPAN.INPUT_TOKENS, SPAN.OUTPUT_TOKENS, reported, estimated, SPAN.TIME_TO_FIRST_TOKEN_NS)
                             .from(SPAN).join(TRACE).on(TRACE.ID.eq(SPAN.TRACE_ID))
-                            .where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId))
+                            .where(spans)
                             .and(SPAN.KIND.eq(SpanKind.LLM.name())).and(SPAN.START_NS.isNotNull())
                             .andNotExists(DSL.selectOne().from(LLM_CALL).where(LLM_CALL.SPAN_ID.eq(SPAN.ID))))
                     .execute();
@@ -139,12 +167,17 @@ public final class LlmCallFacts {
      * trace, which moves its duration and may name it. Usually none; found through the trace index
      * rather than by scanning every call.
      */
-    private List<Long> tracesJoinedByNewSpans(Condition newSpans, Condition freshCalls) {
-        var touched = DSL.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(newSpans).asTable("touched");
-        return dsl.selectDistinct(LLM_CALL.TRACE_ID).from(LLM_CALL)
-                .join(touched).on(LLM_CALL.TRACE_ID.eq(touched.field(SPAN.TRACE_ID)))
-                .where(DSL.not(freshCalls))
-                .fetch(LLM_CALL.TRACE_ID);
+    private List<Long> tracesJoinedByNewSpans(long afterId, long upToId, Condition freshCalls) {
+        List<Long> touched = dsl.selectDistinct(SPAN.TRACE_ID).from(SPAN).where(SPAN.ID.gt(afterId)).and(SPAN.ID.le(upToId))
+                .fetch(SPAN.TRACE_ID);
+        List<Long> joined = new java.util.ArrayList<>();
+        for (int from = 0; from < touched.size(); from += 1_000) {
+            joined.addAll(dsl.selectDistinct(LLM_CALL.TRACE_ID).from(LLM_CALL)
+                    .where(LLM_CALL.TRACE_ID.in(touched.subList(from, Math.min(touched.size(), from + 1_000))))
+                    .and(DSL.not(freshCalls))
+                    .fetch(LLM_CALL.TRACE_ID));
+        }
+        return joined;
     }
 
     private void refreshTraces(List<Long> traceIds) {
