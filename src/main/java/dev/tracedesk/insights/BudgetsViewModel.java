@@ -256,8 +256,9 @@ public final class BudgetsViewModel {
 
     /**
      * Why a row of the groups table (its grouping and key, its p95 call latency over the range shown)
-     * is over budget, or empty: a P95 budget for that group or for every group of its grouping (or all
-     * calls) below the p95, or any breach of that group.
+     * is over budget, or empty: an enabled P95 budget for that group or for every group of its grouping
+     * (or all calls) below the p95, or a breach of an enabled budget by that group. Budgets switched off
+     * (such as the default "Slow call" and "Costly call") are listed with their breaches but mark nothing.
      */
     public Optional<String> overBudget(CallGrouping grouping, String key, Long p95Ns) {
         for (FlagRule rule : rules) {
@@ -267,17 +268,17 @@ public final class BudgetsViewModel {
             } catch (RuntimeException unreadable) {
                 continue;
             }
-            if (config instanceof RuleConfig.P95LatencyAbove budget && p95Ns != null
+            if (rule.enabled() && config instanceof RuleConfig.P95LatencyAbove budget && p95Ns != null
                     && (budget.groupBy() == CallGrouping.NONE
                         || budget.groupBy() == grouping && (budget.groupKey() == null || budget.groupKey().equals(key)))
                     && p95Ns > budget.budgetMs() * 1_000_000L) {
-                return Optional.of("p95 " + InsightsFormat.duration(p95Ns) + " is over \u201c" + rule.name() + "\u201d"
-                        + (rule.enabled() ? "" : " (off)"));
+                return Optional.of("p95 " + InsightsFormat.duration(p95Ns) + " is over \u201c" + rule.name() + "\u201d");
             }
         }
-        return breaches.stream().filter(breach -> breach.groupBy() == grouping && breach.groupKey().equals(key)).findFirst()
+        return breaches.stream().filter(breach -> breach.ruleEnabled() && breach.groupBy() == grouping && breach.groupKey().equals(key))
+                .findFirst()
                 .map(breach -> "Breaks \u201c" + breach.ruleName() + "\u201d" + (breach.day() == null ? "" : " on " + breach.day())
-                        + ": " + measured(breach) + " against " + budget(breach) + (breach.ruleEnabled() ? "" : " (off)"));
+                        + ": " + measured(breach) + " against " + budget(breach));
     }
 
     /** "2,300 ms" or "$1.20". */
