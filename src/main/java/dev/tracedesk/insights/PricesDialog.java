@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -42,8 +43,8 @@ final class PricesDialog {
         table.getColumns().setAll(List.<TableColumn<Price, ?>>of(
                 FigureColumn.text("Provider", "priceProviderColumn", 110, price -> price.provider().isEmpty() ? "any" : price.provider()),
                 FigureColumn.text("Model pattern", "pricePatternColumn", 200, Price::modelPattern),
-                FigureColumn.of("Input $/M tokens", "priceInputColumn", 120, Price::inputPerMillion, PricesDialog::plain),
-                FigureColumn.of("Output $/M tokens", "priceOutputColumn", 120, Price::outputPerMillion, PricesDialog::plain)));
+                FigureColumn.of("Input $/M tokens", "priceInputColumn", 150, Price::inputPerMillion, PricesDialog::plain),
+                FigureColumn.of("Output $/M tokens", "priceOutputColumn", 150, Price::outputPerMillion, PricesDialog::plain)));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
             if (chosen != null) {
@@ -79,6 +80,8 @@ final class PricesDialog {
         delete.setTooltip(new Tooltip("Deletes the chosen row; the calls it priced lose their estimate (Delete)"));
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(viewModel.busyProperty()));
         delete.setOnAction(event -> viewModel.delete(table.getSelectionModel().getSelectedItem()));
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
         HBox form = new HBox(6, provider, pattern, input, output, save, delete);
         form.setAlignment(Pos.CENTER_LEFT);
 
@@ -92,11 +95,12 @@ final class PricesDialog {
         Label note = ProjectionPane.muted("USD per million tokens. Only estimated costs follow the table; costs the source"
                 + " reported stay as recorded. Esc closes.");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox root = new VBox(8, note, table, form, error, outcome);
         root.setId("pricesDialog");
         root.setPadding(new Insets(12));
-        root.setPrefSize(680, 420);
+        root.setPrefSize(860, 460);
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
