@@ -61,6 +61,7 @@ public final class BudgetsViewModel {
     private final ReadOnlyBooleanWrapper offerFlagging = new ReadOnlyBooleanWrapper(this, "offerFlagging");
     private final ReadOnlyBooleanWrapper flagging = new ReadOnlyBooleanWrapper(this, "flagging");
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
+    private Runnable afterFlagging = () -> { };
     private Long fromNs;
     private Long toNs;
     private int ticket;
@@ -119,6 +120,11 @@ public final class BudgetsViewModel {
     /** Moves once the rules and breaches of a reading are in place, so the groups table can repaint. */
     public ReadOnlyIntegerProperty loadsProperty() {
         return loads.getReadOnlyProperty();
+    }
+
+    /** What runs after "Flag existing calls now" made review items: the window's counts are read again. */
+    public void setAfterFlagging(Runnable afterFlagging) {
+        this.afterFlagging = afterFlagging == null ? () -> { } : afterFlagging;
     }
 
     /** Fills the form's group from a row of the groups table. */
@@ -248,6 +254,7 @@ public final class BudgetsViewModel {
             flagging.set(false);
             offerFlagging.set(false);
             outcome.set("Flagged existing calls: " + result.summary() + result.problems().map(p -> ". " + p).orElse("."));
+            afterFlagging.run();
         }, failure -> {
             flagging.set(false);
             outcome.set("Could not flag existing calls: " + failure.getMessage());

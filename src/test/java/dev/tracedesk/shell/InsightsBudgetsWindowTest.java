@@ -32,7 +32,8 @@ import dev.tracedesk.insights.GroupStats;
 /**
  * The Insights tabs in the real window: Alt+B opens Budgets with the budget field focused, a
  * p95 budget of 1 ms for the chosen model typed and added with Enter marks that model's row over
- * budget; Alt+N shows the cost projection; Alt+P opens the price table and Escape closes it.
+ * budget, Alt+L flags the calls already over it; Alt+N shows the cost projection; Alt+P opens the price table and Escape closes it;
+ * Enter on a breach lists its calls in Traces.
  */
 @ExtendWith(ApplicationExtension.class)
 class InsightsBudgetsWindowTest {
@@ -104,6 +105,14 @@ class InsightsBudgetsWindowTest {
         assertThat(robot.lookup("#flagExistingButton").query().isVisible()).as("offered after adding").isTrue();
         snapshot(robot, robot.lookup("#section-insights").query().getScene(), "insights-budgets");
 
+        // Alt+L: the calls already imported that are over the new budget become review items, and the counts follow
+        press(robot, KeyCode.ALT, KeyCode.L);
+        Label outcome = robot.lookup("#budgetOutcome").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> outcome.getText().startsWith("Flagged existing calls: "));
+        assertThat(outcome.getText()).doesNotContain(": 0 new review items");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> window.viewModel().session().statsProperty().get().reviewItems() > 0);
+
         press(robot, KeyCode.ALT, KeyCode.N);
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Cost projection");
         TableView<?> projection = robot.lookup("#projectionTable").queryAs(TableView.class);
@@ -122,6 +131,15 @@ class InsightsBudgetsWindowTest {
         press(robot, KeyCode.ESCAPE);
         Window dialogWindow = dialog.getWindow();
         assertThat(dialogWindow == null || !dialogWindow.isShowing()).as("Escape closes the prices").isTrue();
+
+        // Enter on a breach lists the calls behind it in Traces
+        press(robot, KeyCode.ALT, KeyCode.B);
+        robot.interact(() -> {
+            breaches.requestFocus();
+            breaches.getSelectionModel().select(0);
+        });
+        press(robot, KeyCode.ENTER);
+        assertThat(window.viewModel().selectedSectionProperty().get()).isEqualTo(Section.TRACES);
         assertThat(window.guard().violations()).isEmpty();
     }
 
