@@ -80,8 +80,11 @@ final class ViewFactory {
         } else if (viewClass == DatasetsView.class) {
             return new DatasetsView(datasetsViewModel());
         } else if (viewClass == InsightsView.class) {
-            return new InsightsView(new InsightsViewModel(tasks, stats, main.session()::workspace, this::openCalls,
-                    ZoneId.systemDefault()));
+            InsightsViewModel insights = new InsightsViewModel(tasks, stats, main.session()::workspace, this::openCalls,
+                    ZoneId.systemDefault());
+            // budgets flagged from Insights fill the review queues: the status bar's counts follow
+            insights.budgets().setAfterFlagging(main::refreshCounts);
+            return new InsightsView(insights);
         } else if (viewClass == ImportsView.class) {
             return new ImportsView(main.imports());
         } else if (viewClass == RejectedRecordsView.class) {

@@ -85,6 +85,11 @@ public final class CostProjection {
         return groups;
     }
 
+    /** The price table the switches are priced with, as it was when the calls were observed. */
+    PriceTable prices() {
+        return prices;
+    }
+
     public long requests() {
         return requests;
     }

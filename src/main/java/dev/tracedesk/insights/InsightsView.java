@@ -35,6 +35,8 @@ public final class InsightsView {
     private final InsightsViewModel viewModel;
     private final InsightsCharts charts;
     private final LoadChart loadChart;
+    private final ProjectionPane projectionPane;
+    private final BudgetsPane budgetsPane;
 
     @FXML
     private EmptyState emptyState;
@@ -69,6 +71,10 @@ public final class InsightsView {
     @FXML
     private Tab loadTab;
     @FXML
+    private Tab projectionTab;
+    @FXML
+    private Tab budgetsTab;
+    @FXML
     private TableView<TimeBucket> bucketTable;
     @FXML
     private Label statusLabel;
@@ -77,6 +83,8 @@ public final class InsightsView {
         this.viewModel = viewModel;
         this.charts = new InsightsCharts(viewModel);
         this.loadChart = new LoadChart(viewModel);
+        this.projectionPane = new ProjectionPane(viewModel.projection());
+        this.budgetsPane = new BudgetsPane(viewModel.budgets(), viewModel::open);
     }
 
     @FXML
@@ -96,6 +104,8 @@ public final class InsightsView {
         requestsTab.setContent(charts.requestsPane());
         costTab.setContent(charts.costPane());
         loadTab.setContent(loadChart.pane());
+        projectionTab.setContent(projectionPane.pane());
+        budgetsTab.setContent(budgetsPane.pane());
         // a reading sets the lists one after another: draw once all have arrived
         viewModel.readingsProperty().addListener((observable, before, after) -> {
             charts.fill();
@@ -155,6 +165,15 @@ public final class InsightsView {
 
     private void setUpTables() {
         TableColumn<GroupStats, String> groupColumn = GroupColumns.install(groupTable);
+        OverBudgetMark.install(groupColumn, viewModel.budgets(), () -> viewModel.shownQueryProperty().get().grouping());
+        // new budgets or breaches change which groups are marked
+        viewModel.budgets().loadsProperty().addListener((observable, before, after) -> groupTable.refresh());
+        // the budget form's group follows the row chosen in the groups table
+        groupTable.getSelectionModel().selectedItemProperty().addListener((observable, before, chosen) -> {
+            if (chosen != null) {
+                viewModel.budgets().prefill(viewModel.shownQueryProperty().get().grouping(), chosen.key());
+            }
+        });
         TableColumn<TimeBucket, String> bucketGroupColumn = BucketColumns.install(bucketTable,
                 viewModel.shownGranularityProperty()::get, viewModel.zone());
         groupTable.setItems(viewModel.groups());
@@ -177,7 +196,7 @@ public final class InsightsView {
         });
     }
 
-    private static <T> void drillOnEnterAndDoubleClick(TableView<T> table, Consumer<T> drill) {
+    static <T> void drillOnEnterAndDoubleClick(TableView<T> table, Consumer<T> drill) {
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             T chosen = table.getSelectionModel().getSelectedItem();
             if (event.getCode() == KeyCode.ENTER && chosen != null) {
@@ -196,7 +215,13 @@ public final class InsightsView {
         });
     }
 
-    /** Alt+R the range, Alt+G the grouping, Ctrl+Tab the next chart. */
+    /** The price table dialog (the Prices… button, Alt+P); a change reads the dashboard again. */
+    @FXML
+    private void openPrices() {
+        PricesDialog.open(dashboard.getScene() == null ? null : dashboard.getScene().getWindow(), viewModel.prices());
+    }
+
+    /** Alt+R the range, Alt+G the grouping, Ctrl+Tab the next tab, Alt+B budgets, Alt+N projection, Alt+P prices. */
     private void onKey(KeyEvent event) {
         if (event.isAltDown() && event.getCode() == KeyCode.R) {
             presetChoice.requestFocus();
@@ -204,6 +229,14 @@ public final class InsightsView {
         } else if (event.isAltDown() && event.getCode() == KeyCode.G) {
             groupingChoice.requestFocus();
             groupingChoice.show();
+        } else if (event.isAltDown() && event.getCode() == KeyCode.B) {
+            chartTabs.getSelectionModel().select(budgetsTab);
+            budgetsPane.focusForm();
+        } else if (event.isAltDown() && event.getCode() == KeyCode.N) {
+            chartTabs.getSelectionModel().select(projectionTab);
+            projectionPane.focusRequestsPerDay();
+        } else if (event.isAltDown() && event.getCode() == KeyCode.P) {
+            openPrices();
         } else if (event.isControlDown() && event.getCode() == KeyCode.TAB) {
             var tabs = chartTabs.getSelectionModel();
             int next = (tabs.getSelectedIndex() + (event.isShiftDown() ? chartTabs.getTabs().size() - 1 : 1))

@@ -67,6 +67,9 @@ public final class InsightsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyIntegerWrapper readings = new ReadOnlyIntegerWrapper(this, "readings");
+    private final ProjectionViewModel projection;
+    private final BudgetsViewModel budgets;
+    private final PricesViewModel prices;
     private long spansSeen = -1;
     private boolean upToDate;
     private int ticket;
@@ -81,6 +84,10 @@ public final class InsightsViewModel {
         this.workspace = workspace;
         this.openCalls = openCalls;
         this.zone = zone;
+        this.projection = new ProjectionViewModel(tasks, workspace);
+        this.budgets = new BudgetsViewModel(tasks, workspace);
+        // a price edit re-estimates costs: every figure may have moved
+        this.prices = new PricesViewModel(tasks, workspace, this::refresh);
         for (ObservableValue<?> choice : List.of(preset, customFrom, customTo, grouping, granularityChoice)) {
             choice.addListener((observable, before, after) -> refresh());
         }
@@ -175,6 +182,21 @@ public final class InsightsViewModel {
         return readings.getReadOnlyProperty();
     }
 
+    /** The "Cost projection" tab, read for the range shown. */
+    public ProjectionViewModel projection() {
+        return projection;
+    }
+
+    /** The "Budgets" tab and the over-budget marks of the groups table, read for the range shown. */
+    public BudgetsViewModel budgets() {
+        return budgets;
+    }
+
+    /** The price table dialog; a change reads the dashboard again. */
+    public PricesViewModel prices() {
+        return prices;
+    }
+
     public ZoneId zone() {
         return zone;
     }
@@ -232,6 +254,11 @@ public final class InsightsViewModel {
         emptiness.set(reading.bounds() == null ? Emptiness.NO_CALLS : Emptiness.NONE);
         rangeText.set(reading.bounds() == null ? "" : describe(reading));
         readings.set(readings.get() + 1);
+        if (reading.bounds() != null) {
+            // the tabs follow the range shown, each in its own background reading after the figures
+            projection.load(reading.query().fromNs(), reading.query().toNs());
+            budgets.load(reading.query().fromNs(), reading.query().toNs());
+        }
     }
 
     private String describe(Reading reading) {
