@@ -47,6 +47,14 @@ public final class InsightsFormat {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** Token counts for a narrow column: exact below a million, then "164.3 M". */
+    public static String tokens(long value) {
+        if (value < 1_000_000) {
+            return count(value);
+        }
+        return String.format(Locale.ROOT, "%.1f M", value / 1e6);
+    }
+
     /** "$0", "$0.00042" (two significant digits below a cent), "$12.34", "$1,234". */
     public static String usd(BigDecimal value) {
         if (value == null) {

@@ -1,5 +1,6 @@
 package dev.tracedesk.insights;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
@@ -185,8 +186,13 @@ public final class InsightsView {
             bucketGroupColumn.setVisible(query.grouping() != CallGrouping.NONE);
         });
         bucketGroupColumn.setVisible(viewModel.shownQueryProperty().get().grouping() != CallGrouping.NONE);
-        groupTable.setPlaceholder(new Label("No LLM calls in this range."));
-        bucketTable.setPlaceholder(new Label("No LLM calls in this range."));
+        // While a reading runs the tables are empty because nothing has arrived yet, not because the range is.
+        for (var table : List.of(groupTable, bucketTable)) {
+            Label placeholder = new Label();
+            placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadingProperty())
+                    .then("Reading…").otherwise("No LLM calls in this range."));
+            table.setPlaceholder(placeholder);
+        }
         drillOnEnterAndDoubleClick(groupTable, group -> viewModel.open(viewModel.drillTarget(group)));
         drillOnEnterAndDoubleClick(bucketTable, bucket -> viewModel.open(viewModel.drillTarget(bucket)));
         groupTable.getItems().addListener((ListChangeListener<GroupStats>) change -> {
