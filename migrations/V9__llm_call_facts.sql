@@ -49,9 +49,9 @@ CREATE TABLE llm_call_hour (
     output_tokens      BIGINT          NOT NULL,
     cost_reported_usd  DECIMAL(20, 10) NOT NULL,
     cost_estimated_usd DECIMAL(20, 10) NOT NULL,
-    calls_with_cost    BIGINT          NOT NULL
+    calls_with_cost    BIGINT          NOT NULL,
+    CONSTRAINT llm_call_hour_pk PRIMARY KEY (grouping_name, hour_ns, group_key)
 );
-CREATE INDEX llm_call_hour_idx ON llm_call_hour (grouping_name, hour_ns);
 -- Rebuilding an hour deletes and reads it across every grouping.
 CREATE INDEX llm_call_hour_time_idx ON llm_call_hour (hour_ns);
 
@@ -66,9 +66,9 @@ CREATE TABLE llm_call_latency_hour (
     series        VARCHAR(8)    NOT NULL,
     load_level    INTEGER       NOT NULL,
     bucket        INTEGER       NOT NULL,
-    calls         BIGINT        NOT NULL
+    calls         BIGINT        NOT NULL,
+    CONSTRAINT llm_call_latency_hour_pk PRIMARY KEY (grouping_name, series, hour_ns, group_key, load_level, bucket)
 );
-CREATE INDEX llm_call_latency_hour_idx ON llm_call_latency_hour (grouping_name, series, hour_ns);
 CREATE INDEX llm_call_latency_hour_time_idx ON llm_call_latency_hour (hour_ns);
 
 -- The same histograms summed per UTC day, so a range of weeks reads days and only its partial
@@ -80,7 +80,7 @@ CREATE TABLE llm_call_latency_day (
     series        VARCHAR(8)    NOT NULL,
     load_level    INTEGER       NOT NULL,
     bucket        INTEGER       NOT NULL,
-    calls         BIGINT        NOT NULL
+    calls         BIGINT        NOT NULL,
+    CONSTRAINT llm_call_latency_day_pk PRIMARY KEY (grouping_name, series, day_ns, group_key, load_level, bucket)
 );
-CREATE INDEX llm_call_latency_day_idx ON llm_call_latency_day (grouping_name, series, day_ns);
 CREATE INDEX llm_call_latency_day_time_idx ON llm_call_latency_day (day_ns);

@@ -38,7 +38,9 @@ class SchemaRoundTripTest {
             "workspace_setting", "import_file", "rejected_record", "trace", "span", "span_content",
             "check_result", "eval_run", "eval_case", "model_price",
             "saved_view", "flag_rule", "review_queue", "review_item", "review_label", "dataset",
-            "dataset_version", "dataset_version_tag", "dataset_item", "pending_log_message");
+            "dataset_version", "dataset_version_tag", "dataset_item", "pending_log_message",
+            // Insights' derived rows (V9, decision 0021)
+            "llm_call", "llm_call_hour", "llm_call_latency_hour", "llm_call_latency_day");
 
     /** Prompts and outputs of hundreds of KB must survive exactly, emoji and all. */
     private static final String LARGE_TEXT = ("Réponse ✓ 🙂 «line»\n\t\"quoted\" \\ ").repeat(12_000);

@@ -21,7 +21,7 @@ import dev.tracedesk.store.calls.LlmCallFacts;
  * is {@code ESTIMATED}, and spans with tokens but no cost (a new price may cover them). The import
  * estimates the same way ({@link SpanBatchWriter}: the served model, else the requested one). A
  * span whose price is gone loses its estimate. {@code llm_call.cost_estimated_usd} follows in the
- * same transaction, and the hourly rollups are rebuilt when anything moved. Reported costs are
+ * same transaction, and the hourly cost sums are rebuilt when anything moved. Reported costs are
  * never read or written.
  *
  * <p>Walks the spans by id in windows of {@value #BATCH}, one transaction each, so a workspace of
@@ -58,7 +58,7 @@ public final class CostReEstimate {
             if (window == null) {
                 if (changed > 0) {
                     // the hourly rollups sum estimated costs too (decision 0021)
-                    new LlmCallFacts(dsl).rebuildAllRollups();
+                    new LlmCallFacts(dsl).rebuildCostRollups();
                 }
                 return new Counts(examined, changed);
             }

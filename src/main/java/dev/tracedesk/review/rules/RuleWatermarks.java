@@ -3,15 +3,12 @@ package dev.tracedesk.review.rules;
 import static dev.tracedesk.store.generated.Tables.CHECK_RESULT;
 import static dev.tracedesk.store.generated.Tables.EVAL_CASE;
 import static dev.tracedesk.store.generated.Tables.SPAN;
-import static dev.tracedesk.store.generated.Tables.WORKSPACE_SETTING;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import dev.tracedesk.review.rules.RuleScope.IdRange;
+import dev.tracedesk.store.SettingMark;
 
 /**
  * How far the rules have looked: the highest span, eval case and check id evaluated, kept as
@@ -51,44 +48,11 @@ final class RuleWatermarks {
     }
 
     long read(String key) {
-        String value = dsl.select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
-                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key)).fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return new SettingMark(dsl, key).read();
     }
 
     private static void advance(DSLContext tx, String key, long mark) {
-        String current = tx.select(WORKSPACE_SETTING.SETTING_VALUE).from(WORKSPACE_SETTING)
-                .where(WORKSPACE_SETTING.SETTING_KEY.eq(key)).forUpdate().fetchOne(WORKSPACE_SETTING.SETTING_VALUE);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (current == null) {
-            tx.insertInto(WORKSPACE_SETTING)
-                    .set(WORKSPACE_SETTING.SETTING_KEY, key)
-                    .set(WORKSPACE_SETTING.SETTING_VALUE, Long.toString(mark))
-                    .set(WORKSPACE_SETTING.UPDATED_AT, now)
-                    .onConflictDoNothing()
-                    .execute();
-            return;
-        }
-        long before;
-        try {
-            before = Long.parseLong(current.trim());
-        } catch (NumberFormatException e) {
-            before = 0;
-        }
-        if (mark > before) {
-            tx.update(WORKSPACE_SETTING)
-                    .set(WORKSPACE_SETTING.SETTING_VALUE, Long.toString(mark))
-                    .set(WORKSPACE_SETTING.UPDATED_AT, now)
-                    .where(WORKSPACE_SETTING.SETTING_KEY.eq(key))
-                    .execute();
-        }
+        new SettingMark(tx, key).advanceTo(tx, mark);
     }
 
     private long maxSpanId() {

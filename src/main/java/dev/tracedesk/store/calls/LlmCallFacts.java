@@ -76,13 +76,13 @@ public final class LlmCallFacts {
     }
 
     /**
-     * Rebuilds every hourly rollup, for when calls changed in place (a price edit re-estimating
-     * costs) rather than arrived.
+     * Rebuilds the cost and count sums of every hour, for when costs changed in place (a price edit
+     * re-estimating them). The latency histograms stay: no duration moved.
      */
-    public void rebuildAllRollups() {
+    public void rebuildCostRollups() {
         Record2<Long, Long> span = dsl.select(DSL.min(LLM_CALL.START_NS), DSL.max(LLM_CALL.START_NS)).from(LLM_CALL).fetchOne();
         if (span != null && span.value1() != null) {
-            new LlmCallRollups(dsl).rebuild(span.value1(), span.value2());
+            new LlmCallRollups(dsl).rebuildSums(span.value1(), span.value2());
         }
     }
 

@@ -53,6 +53,23 @@ final class LlmCallRollups {
         }
     }
 
+    /** Rebuilds only the hourly sums (counts, tokens, costs) of [fromNs, toNs], a day per transaction. */
+    void rebuildSums(long fromNs, long toNs) {
+        long first = Math.floorDiv(fromNs, DAY_NS) * DAY_NS;
+        long end = Math.floorDiv(toNs, HOUR_NS) * HOUR_NS + HOUR_NS;
+        for (long day = first; day < end; day += DAY_NS) {
+            long from = day;
+            long to = Math.min(end, day + DAY_NS);
+            dsl.transaction(configuration -> {
+                DSLContext tx = configuration.dsl();
+                tx.deleteFrom(LLM_CALL_HOUR).where(LLM_CALL_HOUR.HOUR_NS.ge(from)).and(LLM_CALL_HOUR.HOUR_NS.lt(to)).execute();
+                for (CallGrouping grouping : CallGrouping.values()) {
+                    insertSums(tx, grouping, LLM_CALL.START_NS.ge(from).and(LLM_CALL.START_NS.lt(to)));
+                }
+            });
+        }
+    }
+
     /** The day's histograms: its hours' rows added up. */
     private static void sumDay(DSLContext tx, long day) {
         var hours = LLM_CALL_LATENCY_HOUR;
@@ -72,27 +89,31 @@ final class LlmCallRollups {
         tx.deleteFrom(LLM_CALL_LATENCY_HOUR).where(LLM_CALL_LATENCY_HOUR.HOUR_NS.ge(from))
                 .and(LLM_CALL_LATENCY_HOUR.HOUR_NS.lt(to)).execute();
         Condition inHours = LLM_CALL.START_NS.ge(from).and(LLM_CALL.START_NS.lt(to));
-        Field<Long> hour = LLM_CALL.START_NS.div(DSL.inline(HOUR_NS)).mul(DSL.inline(HOUR_NS));
         for (CallGrouping grouping : CallGrouping.values()) {
-            Field<String> key = CallGroupKeys.keyOf(grouping);
-            Field<String> name = DSL.inline(grouping.name());
-            tx.insertInto(LLM_CALL_HOUR, LLM_CALL_HOUR.HOUR_NS, LLM_CALL_HOUR.GROUPING_NAME, LLM_CALL_HOUR.GROUP_KEY,
-                            LLM_CALL_HOUR.CALLS, LLM_CALL_HOUR.ERRORS, LLM_CALL_HOUR.INPUT_TOKENS, LLM_CALL_HOUR.OUTPUT_TOKENS,
-                            LLM_CALL_HOUR.COST_REPORTED_USD, LLM_CALL_HOUR.COST_ESTIMATED_USD, LLM_CALL_HOUR.CALLS_WITH_COST)
-                    .select(DSL.select(hour, name, key, DSL.count().cast(Long.class),
-                                    DSL.sum(DSL.when(LLM_CALL.FAILED.isTrue(), 1L).otherwise(0L)).cast(Long.class),
-                                    DSL.coalesce(DSL.sum(LLM_CALL.INPUT_TOKENS), BigDecimal.ZERO).cast(Long.class),
-                                    DSL.coalesce(DSL.sum(LLM_CALL.OUTPUT_TOKENS), BigDecimal.ZERO).cast(Long.class),
-                                    DSL.coalesce(DSL.sum(LLM_CALL.COST_REPORTED_USD), BigDecimal.ZERO),
-                                    DSL.coalesce(DSL.sum(LLM_CALL.COST_ESTIMATED_USD), BigDecimal.ZERO),
-                                    DSL.count(DSL.coalesce(LLM_CALL.COST_REPORTED_USD, LLM_CALL.COST_ESTIMATED_USD)).cast(Long.class))
-                            .from(LLM_CALL).where(inHours).groupBy(hour, key))
-                    .execute();
+            insertSums(tx, grouping, inHours);
             histogram(tx, grouping, "CALL", LLM_CALL.DURATION_NS, inHours);
             histogram(tx, grouping, "TTFT", LLM_CALL.TIME_TO_FIRST_TOKEN_NS, inHours);
             traceHistogram(tx, grouping, inHours);
         }
         loadHistogram(tx, inHours);
+    }
+
+    private static void insertSums(DSLContext tx, CallGrouping grouping, Condition inHours) {
+        Field<Long> hour = LLM_CALL.START_NS.div(DSL.inline(HOUR_NS)).mul(DSL.inline(HOUR_NS));
+        Field<String> key = CallGroupKeys.keyOf(grouping);
+        Field<String> name = DSL.inline(grouping.name());
+        tx.insertInto(LLM_CALL_HOUR, LLM_CALL_HOUR.HOUR_NS, LLM_CALL_HOUR.GROUPING_NAME, LLM_CALL_HOUR.GROUP_KEY,
+                        LLM_CALL_HOUR.CALLS, LLM_CALL_HOUR.ERRORS, LLM_CALL_HOUR.INPUT_TOKENS, LLM_CALL_HOUR.OUTPUT_TOKENS,
+                        LLM_CALL_HOUR.COST_REPORTED_USD, LLM_CALL_HOUR.COST_ESTIMATED_USD, LLM_CALL_HOUR.CALLS_WITH_COST)
+                .select(DSL.select(hour, name, key, DSL.count().cast(Long.class),
+                                DSL.sum(DSL.when(LLM_CALL.FAILED.isTrue(), 1L).otherwise(0L)).cast(Long.class),
+                                DSL.coalesce(DSL.sum(LLM_CALL.INPUT_TOKENS), BigDecimal.ZERO).cast(Long.class),
+                                DSL.coalesce(DSL.sum(LLM_CALL.OUTPUT_TOKENS), BigDecimal.ZERO).cast(Long.class),
+                                DSL.coalesce(DSL.sum(LLM_CALL.COST_REPORTED_USD), BigDecimal.ZERO),
+                                DSL.coalesce(DSL.sum(LLM_CALL.COST_ESTIMATED_USD), BigDecimal.ZERO),
+                                DSL.count(DSL.coalesce(LLM_CALL.COST_REPORTED_USD, LLM_CALL.COST_ESTIMATED_USD)).cast(Long.class))
+                        .from(LLM_CALL).where(inHours).groupBy(hour, key))
+                .execute();
     }
 
     private static void histogram(DSLContext tx, CallGrouping grouping, String series, Field<Long> value, Condition inHours) {
