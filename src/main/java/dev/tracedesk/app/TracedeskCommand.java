@@ -35,8 +35,10 @@ import picocli.CommandLine.Mixin;
  * {@code tracedesk}: with a subcommand it runs headless and exits; without one it opens the
  * window on the chosen workspace. One jar, two faces over the same services.
  */
+// scope INHERIT: every subcommand answers --help and --version too, not only those that ask for it.
 @Command(name = "tracedesk",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = TracedeskCommand.Version.class,
         description = "Review LLM audit trails and eval runs. Without a command: open the window.",
         subcommands = {

@@ -28,12 +28,13 @@ import picocli.CommandLine.Spec;
  * {@code tracedesk insights}: the Insights dashboard's figures per group of LLM calls, and how
  * latency changes with the number of calls in flight. {@code insights projection} forecasts cost.
  */
+// "5,000" is InsightsQueries.EXACT_LIMIT; picocli formats descriptions, hence %% for a percent sign.
 @Command(name = "insights", mixinStandardHelpOptions = true, subcommands = InsightsProjectionCommand.class,
         description = {"Requests, errors, latency, tokens and cost of the LLM calls, per model, provider, prompt"
                 + " version or route; and latency per model by the number of other calls in flight when a call started.",
             "Ranges widen to whole UTC hours (the output gives the effective range). Latency percentiles, in ms, are the"
-                    + " nearest rank (the value at rank ⌈p·n⌉); over more than 50,000 calls, the nearest rank over 5% latency"
-                    + " buckets (within 2.5%). The output says which.",
+                    + " nearest rank (the value at rank ⌈p·n⌉); over more than 5,000 calls, the nearest rank over"
+                    + " 5%% latency buckets (within 2.5%%). The output says which.",
             "costUsd is what the source reported; costEstimatedUsd what the price table estimated where none was"
                     + " reported (see: tracedesk prices); costPerRequestUsd divides their sum by the calls that have a cost."})
 public final class InsightsCommand implements Callable<Integer> {
