@@ -141,7 +141,8 @@ class EvalRunsWindowTest {
         TableView<EvalCaseRow> cases = table(robot, "#caseTable");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cases.getItems().isEmpty());
         RealReadersWindow.waitUntilIdle(window);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table(robot, "#runTable").isFocused());
+        // Generous: on a loaded CI machine the runs can arrive (and take the focus) seconds after the cases.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table(robot, "#runTable").isFocused());
         press(robot, KeyCode.ENTER);
         press(robot, KeyCode.ENTER);
         assertThat(cases.getSelectionModel().getSelectedItem().detail().traceId()).isEqualTo("t-linked");
