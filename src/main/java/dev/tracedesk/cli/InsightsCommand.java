@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * latency changes with the number of calls in flight. {@code insights projection} forecasts cost.
  */
 // "5,000" is InsightsQueries.EXACT_LIMIT; picocli formats descriptions, hence %% for a percent sign.
-@Command(name = "insights", mixinStandardHelpOptions = true, subcommands = InsightsProjectionCommand.class,
+@Command(name = "insights", subcommands = InsightsProjectionCommand.class,
         description = {"Requests, errors, latency, tokens and cost of the LLM calls, per model, provider, prompt"
                 + " version or route; and latency per model by the number of other calls in flight when a call started.",
             "Ranges widen to whole UTC hours (the output gives the effective range). Latency percentiles, in ms, are the"

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tracedesk insights projection}: a month's cost at N requests a day, and what a model switch would cost. */
-@Command(name = "projection", mixinStandardHelpOptions = true,
+@Command(name = "projection",
         description = {"What a month (30 days) of LLM calls costs per model and prompt version at N requests a day,"
                 + " from the measured cost per request; N is split over the groups by their share of the calls in the range.",
             "The range widens to whole UTC hours, as in insights. The observed rate is the calls in the range divided by the days from the first to the last call start"

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code tracedesk prices}: the price table that estimates the cost of calls whose source reported
  * none. Every change re-estimates those costs at once; reported costs never change.
  */
-@Command(name = "prices", mixinStandardHelpOptions = true, subcommands = {PricesCommand.ListPrices.class, PricesCommand.SetPrice.class, PricesCommand.DeletePrice.class},
+@Command(name = "prices", subcommands = {PricesCommand.ListPrices.class, PricesCommand.SetPrice.class, PricesCommand.DeletePrice.class},
         description = {"The price table, in USD per million tokens. A pattern matches a model name by prefix, the longest"
                 + " pattern wins (gpt-4o-mini before gpt-4o); a row with a provider applies only to that provider's calls.",
             "Without a subcommand: list. After set or delete, every estimated cost is recomputed from the new table;"
@@ -93,7 +93,7 @@ public final class PricesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the price table.")
+    @Command(name = "list", description = "List the price table.")
     static final class ListPrices implements Callable<Integer> {
 
         @Mixin
@@ -111,7 +111,7 @@ public final class PricesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Add or replace a price, then re-estimate every estimated cost.")
+    @Command(name = "set", description = "Add or replace a price, then re-estimate every estimated cost.")
     static final class SetPrice implements Callable<Integer> {
 
         @Mixin
@@ -155,7 +155,7 @@ public final class PricesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Remove a price, then re-estimate: calls only it priced lose their estimate.")
+    @Command(name = "delete", description = "Remove a price, then re-estimate: calls only it priced lose their estimate.")
     static final class DeletePrice implements Callable<Integer> {
 
         @Mixin
